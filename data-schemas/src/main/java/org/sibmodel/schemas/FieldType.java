@@ -1,0 +1,42 @@
+package org.sibmodel.schemas;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The logical type of a dataset field. Inputs are text on disk; this is the type once parsed. */
+public enum FieldType {
+  STRING,
+  /** 32-bit signed integer. */
+  INTEGER,
+  /** 64-bit signed integer. */
+  LONG,
+  DOUBLE,
+  BOOLEAN,
+  /** A calendar date without time zone. */
+  DATE,
+  /** An instant, stored in UTC. */
+  TIMESTAMP;
+
+  /** Whether min and max apply. */
+  public boolean isNumeric() {
+    return this == INTEGER || this == LONG || this == DOUBLE;
+  }
+
+  @JsonCreator
+  public static FieldType parse(String text) {
+    try {
+      return valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "unknown field type '" + text + "'; expected one of string, integer, long, double,"
+              + " boolean, date, timestamp",
+          e);
+    }
+  }
+
+  @JsonValue
+  public String yamlName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

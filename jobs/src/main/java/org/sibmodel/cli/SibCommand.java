@@ -1,0 +1,87 @@
+package org.sibmodel.cli;
+
+import org.sibmodel.SibVersion;
+import org.sibmodel.generate.GenerateCommand;
+import org.sibmodel.ingest.IngestCommand;
+import org.sibmodel.spark.SparkRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** {@code sib}: the one command, with a subcommand per job. Holds the process's Spark runtime. */
+@Command(
+    name = "sib",
+    mixinStandardHelpOptions = true,
+    versionProvider = SibCommand.Version.class,
+    sortOptions = false,
+    description = {
+      "Affordability model for outcomes-based children's services contracts (edge-of-care Social"
+          + " Impact Bonds): SSDA903 ingest, calibration, Monte Carlo simulation, affordability"
+          + " scenarios.",
+      ""
+    },
+    commandListHeading = "%nCommands:%n",
+    footer = {
+      "",
+      "Run 'sib <command> --help' for a command's options. Outputs go to each command's --out"
+          + " folder: Parquet datasets, CSV copies of small tables, summary.json and run.json."
+    },
+    subcommands = {
+      DemoCommand.class,
+      GenerateCommand.class,
+      IngestCommand.class,
+      KeygenCommand.class,
+    })
+public final class SibCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--master",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      defaultValue = "local[*]",
+      description = "Spark master (default: ${DEFAULT-VALUE}, every core of this machine).")
+  String master;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Show Spark's INFO logging and full stack traces of errors.")
+  boolean verbose;
+
+  private SparkRuntime runtime;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** The process's Spark runtime; the session itself starts on first use. */
+  public synchronized SparkRuntime spark() {
+    if (runtime == null) {
+      runtime = new SparkRuntime(master, verbose);
+    }
+    return runtime;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  synchronized void close() {
+    if (runtime != null) {
+      runtime.close();
+    }
+  }
+
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"sib " + SibVersion.get(), "Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION()};
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.sibmodel.generate;
+
+/**
+ * Options of {@code sib generate}.
+ *
+ * @param out output folder (replaced atomically)
+ * @param firstYear first collection year, named by the year it ends (2012 = April 2011 to March 2012)
+ * @param lastYear last collection year
+ * @param seed master seed: the same seed gives byte-identical files
+ */
+public record GenerateOptions(String out, int firstYear, int lastYear, long seed) {
+  public static final long DEFAULT_SEED = 20190901L;
+
+  public GenerateOptions {
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+    if (firstYear < 2000 || lastYear > 2100 || firstYear > lastYear) {
+      throw new IllegalArgumentException(
+          "--years " + firstYear + "-" + lastYear + ": expected FIRST-LAST collection years between 2000 and 2100, FIRST <= LAST");
+    }
+  }
+
+  /** Parses {@code 2012-2019} or {@code 2019}. */
+  public static int[] parseYears(String text) {
+    String[] parts = text.trim().split("-");
+    try {
+      if (parts.length == 1) {
+        int year = Integer.parseInt(parts[0].trim());
+        return new int[] {year, year};
+      }
+      if (parts.length == 2) {
+        return new int[] {Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException("--years '" + text + "': expected FIRST-LAST, for example 2012-2019");
+  }
+}

@@ -1,0 +1,149 @@
+package org.sibmodel.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * A job's {@code --out} folder, written completely or not at all. Everything is written into a
+ * hidden staging folder beside the target; {@link #commit()} swaps it into place with renames, and
+ * closing without a commit deletes it, so a failed run leaves the previous output (or nothing).
+ * Works on any Hadoop file system (local, HDFS, object stores with atomic rename).
+ *
+ * <p>An existing target is replaced only if it is empty or holds a {@code run.json} written by an
+ * earlier run, so a mistyped {@code --out} cannot wipe an unrelated folder.
+ */
+public final class OutputDir implements AutoCloseable {
+  /** The file every sib output carries; its presence marks a folder sib may replace. */
+  public static final String RUN_FILE = "run.json";
+
+  private final FileSystem fs;
+  private final Path target;
+  private final Path staging;
+  private boolean committed;
+
+  private OutputDir(FileSystem fs, Path target, Path staging) {
+    this.fs = fs;
+    this.target = target;
+    this.staging = staging;
+  }
+
+  /** Opens a staging folder for {@code out}, after checking that {@code out} may be replaced. */
+  public static OutputDir stage(String out, Configuration conf) {
+    try {
+      Path target = new Path(out);
+      FileSystem fs = target.getFileSystem(conf);
+      fs.setWriteChecksum(false);
+      target = fs.makeQualified(target);
+      checkReplaceable(fs, target);
+      Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + UUID.randomUUID());
+      if (!fs.mkdirs(staging)) {
+        throw new IOException("cannot create " + staging);
+      }
+      return new OutputDir(fs, target, staging);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare output folder " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkReplaceable(FileSystem fs, Path target) throws IOException {
+    if (!fs.exists(target)) {
+      return;
+    }
+    FileStatus status = fs.getFileStatus(target);
+    if (!status.isDirectory()) {
+      throw new IllegalArgumentException("--out " + target + " is a file, not a folder");
+    }
+    boolean empty = fs.listStatus(target).length == 0;
+    if (!empty && !fs.exists(new Path(target, RUN_FILE))) {
+      throw new IllegalArgumentException(
+          "--out "
+              + target
+              + " exists and is not an earlier sib output (it has no "
+              + RUN_FILE
+              + "); choose a new or empty folder");
+    }
+  }
+
+  /** Where a dataset or file of this name goes while staged (for Spark writers). */
+  public String path(String name) {
+    return new Path(staging, name).toString();
+  }
+
+  /** The final location of the output. */
+  public String target() {
+    return target.toString();
+  }
+
+  /** The final location of a file inside the output, for messages. */
+  public String targetPath(String name) {
+    return new Path(target, name).toString();
+  }
+
+  public FileSystem fileSystem() {
+    return fs;
+  }
+
+  /** Opens a new file inside the staged output. */
+  public OutputStream create(String name) {
+    try {
+      return fs.create(new Path(staging, name), false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + name + " in " + staging + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a UTF-8 text file inside the staged output. */
+  public void writeText(String name, String text) {
+    try (OutputStream out = create(name)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the staged output into place, replacing an earlier one. */
+  public void commit() {
+    if (committed) {
+      throw new IllegalStateException("output " + target + " already committed");
+    }
+    try {
+      Path old = null;
+      if (fs.exists(target)) {
+        old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+        rename(target, old);
+      }
+      rename(staging, target);
+      committed = true;
+      if (old != null) {
+        fs.delete(old, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the output into " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void rename(Path from, Path to) throws IOException {
+    if (!fs.rename(from, to)) {
+      throw new IOException("rename " + from + " -> " + to + " failed");
+    }
+  }
+
+  /** Deletes the staging folder unless the output was committed. */
+  @Override
+  public void close() {
+    if (!committed) {
+      try {
+        fs.delete(staging, true);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove staging folder " + staging, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package org.sibmodel.spark;
+
+import java.util.Objects;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one SparkSession of a process, created on first use and shared by every stage a command
+ * runs (a session costs 6 to 9 s to start; STACK.md). Commands that need no Spark, such as
+ * {@code sib generate}, never start one.
+ */
+public final class SparkRuntime implements AutoCloseable {
+  private final String master;
+  private final boolean verbose;
+  private SparkSession session;
+
+  public SparkRuntime(String master, boolean verbose) {
+    this.master = Objects.requireNonNull(master, "master");
+    this.verbose = verbose;
+    configureLogging(verbose);
+  }
+
+  /** Quiet by default (warnings only); {@code --verbose} shows Spark's INFO lines too. */
+  public static void configureLogging(boolean verbose) {
+    Configurator.setRootLevel(verbose ? Level.INFO : Level.WARN);
+  }
+
+  public String master() {
+    return master;
+  }
+
+  public synchronized SparkSession session() {
+    if (session == null) {
+      SparkSession.Builder builder =
+          SparkSession.builder()
+              .appName("sib")
+              .config("spark.ui.enabled", verbose)
+              .config("spark.sql.session.timeZone", "UTC")
+              // Outputs are small tables: a few shuffle partitions, not 200.
+              .config("spark.sql.shuffle.partitions", "8")
+              .config("spark.sql.parquet.compression.codec", "snappy")
+              // Dates in Rows are java.time.LocalDate, as in the plain-Java core.
+              .config("spark.sql.datetime.java8API.enabled", "true")
+              .config("spark.sql.sources.partitionOverwriteMode", "static");
+      // Under spark-submit the master comes from the submit command.
+      if (!master.isBlank() && System.getProperty("spark.master") == null) {
+        builder.master(master);
+      }
+      session = builder.getOrCreate();
+      session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+    }
+    return session;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package org.sibmodel.ssda903;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+
+/**
+ * Age bands used throughout the model (spec/model.md): 0-4, 5-7, 8-9, 10-12, 13-15, 16-17, and
+ * the contract's sub-cohort groups 5-9 (5-7, 8-9) and 10-15 (10-12, 13-15).
+ */
+public enum AgeBand {
+  A0_4("0-4", 0, 4),
+  A5_7("5-7", 5, 7),
+  A8_9("8-9", 8, 9),
+  A10_12("10-12", 10, 12),
+  A13_15("13-15", 13, 15),
+  A16_17("16-17", 16, 17);
+
+  private final String label;
+  private final int low;
+  private final int high;
+
+  AgeBand(String label, int low, int high) {
+    this.label = label;
+    this.low = low;
+    this.high = high;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public int low() {
+    return low;
+  }
+
+  public int high() {
+    return high;
+  }
+
+  /** The band of an age in whole years, 0 to 17. */
+  public static AgeBand ofAge(int years) {
+    for (AgeBand band : values()) {
+      if (years >= band.low && years <= band.high) {
+        return band;
+      }
+    }
+    throw new IllegalArgumentException("age " + years + " is outside 0 to 17");
+  }
+
+  public static AgeBand ofLabel(String label) {
+    for (AgeBand band : values()) {
+      if (band.label.equals(label)) {
+        return band;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown age band '" + label + "'; expected 0-4, 5-7, 8-9, 10-12, 13-15 or 16-17");
+  }
+
+  /** The contract's age group (5-9 or 10-15), empty for 0-4 and 16-17. */
+  public Optional<String> contractGroup() {
+    return switch (this) {
+      case A5_7, A8_9 -> Optional.of("5-9");
+      case A10_12, A13_15 -> Optional.of("10-15");
+      default -> Optional.empty();
+    };
+  }
+
+  /** Age in whole years on a date (negative before birth). */
+  public static int ageOn(LocalDate dob, LocalDate date) {
+    return date.isBefore(dob) ? -1 : Period.between(dob, date).getYears();
+  }
+}
