@@ -1,13 +1,75 @@
 package org.sibmodel.ingest;
 
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.sibmodel.cli.SibCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code sib ingest}: SSDA903 returns to curated care data. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "Load SSDA903 returns.")
+/** {@code sib ingest}: SSDA903 returns to curated, pseudonymised care data. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Load SSDA903 returns (a folder of yearly folders, or one folder; dd/mm/yyyy or ISO dates;"
+          + " optional LA and YEAR columns), validate every row, merge overlapping returns (the"
+          + " latest wins), build care periods, entries and re-entries by district and age band,"
+          + " and write curated Parquet tables. Children are pseudonymised; dates of birth and"
+          + " postcodes are never written. Every input row is accepted, rejected with its reason,"
+          + " or superseded by a later return, and the reconciliation is printed."
+    })
 public final class IngestCommand implements Callable<Integer> {
+
+  @ParentCommand SibCommand sib;
+
+  @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of SSDA903 returns.")
+  String input;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced as a whole).")
+  String out;
+
+  @Option(
+      names = "--postcodes",
+      paramLabel = "FILE",
+      description = "CSV of prefix,district (outward codes like BB10 or sectors like BB10 3) to map"
+          + " HOME_POST to districts. Default: the bundled, approximate Lancashire table.")
+  Path postcodes;
+
+  @Option(
+      names = "--la",
+      paramLabel = "NAME",
+      defaultValue = IngestOptions.DEFAULT_LA,
+      description = "The authority the returns come from, for files without an LA column. Default: ${DEFAULT-VALUE}.")
+  String la;
+
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description = "Pseudonymisation key (make one with 'sib keygen'). Default: the SIB_PSEUDONYM_KEY environment variable.")
+  Path keyFile;
+
+  @Option(
+      names = "--year-labels",
+      paramLabel = "auto|start|end",
+      defaultValue = "auto",
+      description = "How a bare year label (folder 2018, YEAR 2018) is read: the year the return starts"
+          + " (2018-19) or ends (2017-18). Default: ${DEFAULT-VALUE}, decided from the episode dates.")
+  String yearLabels;
+
+  @Option(
+      names = "--year",
+      paramLabel = "YYYY",
+      description = "Collection year (the year it ends) of a single unlabelled return. Default: the year of its latest episode start.")
+  Integer year;
+
   @Override
   public Integer call() {
-    throw new UnsupportedOperationException("sib ingest is being written");
+    IngestOptions options = new IngestOptions(input, out, postcodes, la, keyFile, yearLabels, year, LocalDate.now());
+    IngestSummary summary = IngestJob.run(sib.spark().session(), options);
+    System.out.print(summary.describe());
+    return 0;
   }
 }

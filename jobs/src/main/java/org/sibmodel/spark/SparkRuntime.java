@@ -42,7 +42,8 @@ public final class SparkRuntime implements AutoCloseable {
               .config("spark.sql.parquet.compression.codec", "snappy")
               // Dates in Rows are java.time.LocalDate, as in the plain-Java core.
               .config("spark.sql.datetime.java8API.enabled", "true")
-              .config("spark.sql.sources.partitionOverwriteMode", "static");
+              .config("spark.sql.sources.partitionOverwriteMode", "static")
+              .config("spark.sql.debug.maxToStringFields", "200");
       // Under spark-submit the master comes from the submit command.
       if (!master.isBlank() && System.getProperty("spark.master") == null) {
         builder.master(master);

@@ -1,0 +1,37 @@
+package org.sibmodel.ingest;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Splits one line of an SSDA903 CSV file into fields (RFC 4180 quoting). Lines are read one at a
+ * time so every row keeps its line number; a quoted field cannot span lines.
+ */
+final class CsvLine {
+  private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
+
+  private CsvLine() {}
+
+  /**
+   * The fields of a line.
+   *
+   * @throws IllegalArgumentException when the line is not well-formed CSV (an unterminated quote)
+   */
+  static String[] split(String line) {
+    try (CSVParser parser = CSVParser.parse(new StringReader(line), FORMAT)) {
+      List<CSVRecord> records = parser.getRecords();
+      if (records.size() != 1) {
+        throw new IllegalArgumentException("the line holds " + records.size() + " CSV records, expected 1");
+      }
+      return records.get(0).values();
+    } catch (UncheckedIOException | IOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      throw new IllegalArgumentException("not valid CSV: " + cause.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package org.sibmodel.ingest;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Options of {@code sib ingest}, validated once.
+ *
+ * @param input folder of returns (yearly folders, or one folder)
+ * @param out output folder, replaced atomically
+ * @param postcodes postcode-to-district table, or null for the bundled Lancashire one
+ * @param la authority name for rows without an LA column
+ * @param keyFile pseudonymisation key file, or null to use the environment variable
+ * @param yearLabels how bare four-digit return labels are read: auto, start or end
+ * @param year collection year of an unlabelled single return, or null to infer it
+ * @param today dates after this are in the future
+ */
+public record IngestOptions(
+    String input, String out, Path postcodes, String la, Path keyFile, String yearLabels, Integer year, LocalDate today) {
+
+  public static final String DEFAULT_LA = "Lancashire";
+
+  public IngestOptions {
+    if (input == null || input.isBlank()) {
+      throw new IllegalArgumentException("--input is required");
+    }
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+    if (la == null || la.isBlank()) {
+      throw new IllegalArgumentException("--la must not be empty");
+    }
+    yearLabels = yearLabels == null ? "auto" : yearLabels.trim().toLowerCase(java.util.Locale.ROOT);
+    if (!yearLabels.equals("auto") && !yearLabels.equals("start") && !yearLabels.equals("end")) {
+      throw new IllegalArgumentException("--year-labels '" + yearLabels + "': expected auto, start or end");
+    }
+    if (year != null && (year < 1990 || year > 2100)) {
+      throw new IllegalArgumentException("--year " + year + ": expected a collection year such as 2019");
+    }
+    Objects.requireNonNull(today, "today");
+  }
+
+  /** The options as run.json records them (the key file's path, never the key). */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("input", input);
+    m.put("out", out);
+    m.put("postcodes", postcodes == null ? "bundled Lancashire table" : postcodes.toString());
+    m.put("la", la);
+    m.put("key", keyFile == null ? "from " + Pseudonymiser.KEY_ENV : "from --key-file " + keyFile);
+    m.put("year_labels", yearLabels);
+    m.put("year", year == null ? "inferred" : year);
+    m.put("today", today);
+    return m;
+  }
+}

@@ -1,0 +1,157 @@
+package org.sibmodel.ingest;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** What ingest did, for summary.json and the console: every count a reader needs to trust it. */
+public record IngestSummary(
+    String out,
+    String layout,
+    List<String> files,
+    List<String> ignoredFiles,
+    Map<String, List<String>> ignoredColumns,
+    String returnYears,
+    Counts rows,
+    Map<String, Counts> rowsByDataset,
+    Map<String, Long> rejectsByRule,
+    long children,
+    long episodes,
+    Periods periods,
+    Entries entries,
+    Postcodes postcodes,
+    List<Map<String, Object>> reconciliation) {
+
+  /** Counts under this are pooled or suppressed where they could be published. */
+  public static final int SMALL_COUNT = 5;
+
+  /** Rows read and what became of them. */
+  public record Counts(long read, long accepted, long rejected, long superseded) {
+    Counts plus(Counts o) {
+      return new Counts(read + o.read, accepted + o.accepted, rejected + o.rejected, superseded + o.superseded);
+    }
+  }
+
+  /** Care periods built. */
+  public record Periods(long total, long startObserved, long ended, long stillInCare, long reentries, long returnedHome) {}
+
+  /** Entries counted in care_entries. */
+  public record Entries(long counted, long beforeFirstReturn) {}
+
+  /** Home postcode lookup outcomes, by care period, and the unmapped outward codes. */
+  public record Postcodes(String table, long mapped, long unmapped, long missing, Map<String, Long> unmappedByOutwardCode) {}
+
+  static IngestSummary of(
+      InputSet inputs, YearDecision years, IngestOptions options, Dataset<Row> periods, Dataset<Row> rejects,
+      Dataset<Row> episodes, List<Row> reconciliation, CareEntries entries, List<Row> unmapped, String out) {
+    Map<String, Counts> byDataset = new LinkedHashMap<>();
+    Counts total = new Counts(0, 0, 0, 0);
+    List<Map<String, Object>> recon = new ArrayList<>();
+    for (Row r : reconciliation) {
+      Counts c = new Counts(r.getAs("rows_read"), r.getAs("accepted"), r.getAs("rejected"), r.getAs("superseded"));
+      byDataset.merge(r.getAs("dataset"), c, Counts::plus);
+      total = total.plus(c);
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (String field : r.schema().fieldNames()) {
+        row.put(field, r.getAs(field));
+      }
+      recon.add(row);
+    }
+    Map<String, Long> byRule = new TreeMap<>();
+    rejects.groupBy("rule").agg(countDistinct("source_file", "line").as("n")).collectAsList()
+        .forEach(r -> byRule.put(r.getString(0), r.getLong(1)));
+    Row p = periods.agg(
+        count(lit(1)), countDistinct("la", "child_key"), flag("start_observed"), flag("ended"),
+        notFlag("ended"), flag("is_reentry"), flag("returned_home"),
+        statusCount("mapped"), statusCount("unmapped"), statusCount("missing")).head();
+    Map<String, Long> outward = new LinkedHashMap<>();
+    unmapped.forEach(r -> outward.merge(r.getString(0) + " " + r.getString(1), r.getLong(2), Long::sum));
+    return new IngestSummary(
+        out,
+        inputs.layout().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '),
+        inputs.files().stream().map(InputFile::relativePath).toList(),
+        inputs.ignored(),
+        inputs.extraColumns(),
+        years.explanation(),
+        total,
+        byDataset,
+        byRule,
+        p.getLong(1),
+        episodes.count(),
+        new Periods(p.getLong(0), p.getLong(2), p.getLong(3), p.getLong(4), p.getLong(5), p.getLong(6)),
+        new Entries(entries.inWindow(), entries.outsideWindow()),
+        new Postcodes(options.postcodes() == null ? "bundled Lancashire table (approximate)" : options.postcodes().toString(),
+            p.getLong(7), p.getLong(8), p.getLong(9), outward),
+        recon);
+  }
+
+  private static Column flag(String column) {
+    return sum(when(col(column), 1L).otherwise(0L));
+  }
+
+  private static Column notFlag(String column) {
+    return sum(when(col(column), 0L).otherwise(1L));
+  }
+
+  private static Column statusCount(String status) {
+    return sum(when(col("district_status").equalTo(status), 1L).otherwise(0L));
+  }
+
+  /** The console report. */
+  public String describe() {
+    StringBuilder s = new StringBuilder();
+    s.append("Read ").append(files.size()).append(" files (").append(layout).append("); ").append(returnYears).append(".\n");
+    if (!ignoredFiles.isEmpty()) {
+      s.append("Not read (not header, episodes or uasc): ").append(String.join(", ", ignoredFiles)).append('\n');
+    }
+    ignoredColumns.forEach((file, cols) ->
+        s.append("Ignored columns in ").append(file).append(": ").append(String.join(", ", cols)).append('\n'));
+    s.append("\nReconciliation (rows read = accepted + rejected + superseded):\n");
+    int width = Math.max(24, reconciliation.stream().mapToInt(r -> r.get("source_file").toString().length()).max().orElse(0));
+    String format = "  %-" + width + "s %9s %9s %9s %11s%n";
+    s.append(String.format(format, "file", "read", "accepted", "rejected", "superseded"));
+    for (Map<String, Object> r : reconciliation) {
+      s.append(String.format(format, r.get("source_file"), r.get("rows_read"), r.get("accepted"), r.get("rejected"), r.get("superseded")));
+    }
+    s.append(String.format(format, "total", rows.read(), rows.accepted(), rows.rejected(), rows.superseded()));
+    if (!rejectsByRule.isEmpty()) {
+      s.append("\nRejected rows by rule (a row may break several): ");
+      List<String> parts = new ArrayList<>();
+      rejectsByRule.forEach((rule, n) -> parts.add(rule + " " + n));
+      s.append(String.join(", ", parts)).append('\n');
+    }
+    s.append('\n')
+        .append(children).append(" children, ").append(episodes).append(" episodes, ")
+        .append(periods.total()).append(" care periods (").append(periods.startObserved()).append(" with an observed entry, ")
+        .append(periods.reentries()).append(" re-entries, ").append(periods.ended()).append(" ended, ")
+        .append(periods.returnedHome()).append(" of them by a return home, ")
+        .append(periods.stillInCare()).append(" still in care or censored).\n");
+    s.append("Entries to care by month: ").append(entries.counted()).append(" counted");
+    if (entries.beforeFirstReturn() > 0) {
+      s.append(" (").append(entries.beforeFirstReturn()).append(" entries before the first return left out)");
+    }
+    s.append(".\n");
+    s.append("Home postcodes (").append(postcodes.table()).append("), by care period: ")
+        .append(postcodes.mapped()).append(" mapped to a district, ")
+        .append(postcodes.unmapped()).append(" not in the table, ")
+        .append(postcodes.missing()).append(" missing")
+        .append(postcodes.unmapped() > 0 ? " (unmapped_postcodes.csv lists them by outward code)" : "")
+        .append(".\n");
+    s.append("\nOutputs in ").append(out).append(":\n")
+        .append("  care_episodes/ care_periods/ care_entries/ ingest_rejects/ ingest_reconciliation/ unmapped_postcodes/ (Parquet)\n")
+        .append("  care_entries.csv ingest_rejects.csv ingest_reconciliation.csv unmapped_postcodes.csv summary.json run.json\n");
+    return s.toString();
+  }
+}

@@ -1,0 +1,204 @@
+package org.sibmodel.ingest;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sibmodel.ingest.Reject.Rule;
+import org.sibmodel.schemas.CodeList;
+import org.sibmodel.schemas.FieldSpec;
+import org.sibmodel.schemas.FieldType;
+import org.sibmodel.schemas.Ssda903Codes;
+import org.sibmodel.ssda903.CollectionYear;
+import org.sibmodel.ssda903.Ssda903Dates;
+
+/**
+ * The row-level rules: every declared field is checked against its schema (required, date, code
+ * valid in the row's collection year), then the rules of each file (an episode cannot end before
+ * it starts; an E code means DEC is set; no date after the return's year or after today). A row
+ * either becomes a typed {@link Rows.Row} or a list of {@link Reject}s, one per rule broken.
+ */
+final class RowValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The outcome for one row: exactly one of {@code row} and {@code rejects} is non-empty. */
+  record Result(int fileId, long line, Rows.Row row, List<Reject> rejects) implements Serializable {
+    boolean rejected() {
+      return !rejects.isEmpty();
+    }
+  }
+
+  private final InputSet inputs;
+  private final ReturnYears years;
+  private final Ssda903Codes codes;
+  private final String defaultLa;
+  private final LocalDate today;
+
+  RowValidator(InputSet inputs, ReturnYears years, Ssda903Codes codes, String defaultLa, LocalDate today) {
+    this.inputs = inputs;
+    this.years = years;
+    this.codes = codes;
+    this.defaultLa = defaultLa;
+    this.today = today;
+  }
+
+  Result validate(RawRow raw) {
+    InputFile file = inputs.file(raw.fileId());
+    Check check = new Check(file, raw.line());
+    String[] values;
+    try {
+      values = CsvLine.split(raw.text());
+    } catch (IllegalArgumentException e) {
+      check.fail(null, null, Rule.MALFORMED_ROW, "the line is " + e.getMessage());
+      return check.result(null);
+    }
+    if (values.length != file.headerWidth()) {
+      check.fail(null, null, Rule.MALFORMED_ROW,
+          "the row has " + values.length + " fields; the header row has " + file.headerWidth());
+      return check.result(null);
+    }
+    Integer year = collectionYear(file, values, check);
+    check.year = year;
+    Map<String, Object> parsed = new HashMap<>();
+    for (FieldSpec field : file.kind().schema().fields()) {
+      if (field.optionalColumn() || !file.hasColumn(field.name())) {
+        continue;
+      }
+      String value = file.value(values, field.name());
+      if (value == null) {
+        if (field.required()) {
+          check.fail(field, null, Rule.MISSING_VALUE, field.name() + " is empty; it is required");
+        }
+        continue;
+      }
+      if (field.type() == FieldType.DATE) {
+        try {
+          parsed.put(field.name(), Ssda903Dates.parse(value));
+        } catch (DateTimeParseException e) {
+          check.fail(field, value, Rule.BAD_DATE, field.name() + " " + e.getMessage());
+        }
+        continue;
+      }
+      if (field.codelist() != null && year != null) {
+        CodeList list = codes.list(field.codelist());
+        if (!list.isValid(value, year)) {
+          check.fail(field, value, Rule.UNKNOWN_CODE,
+              field.name() + " '" + value + "' is not a code of the " + CollectionYear.label(year)
+                  + " collection (" + (list.contains(value) ? "not valid that year" : "unknown code")
+                  + "; valid: " + String.join(" ", list.validCodes(year)) + ")");
+          continue;
+        }
+      }
+      parsed.put(field.name(), value);
+    }
+    if (year != null) {
+      checkDates(file, parsed, year, check);
+    }
+    if (!check.rejects.isEmpty()) {
+      return check.result(null);
+    }
+    String la = file.hasColumn("LA") && file.value(values, "LA") != null ? file.value(values, "LA") : defaultLa;
+    return check.result(typed(file, raw.line(), la, year, parsed));
+  }
+
+  private Integer collectionYear(InputFile file, String[] values, Check check) {
+    String label = file.folderLabel();
+    if (file.hasColumn("YEAR")) {
+      label = file.value(values, "YEAR");
+      if (label == null) {
+        check.fail("YEAR", false, null, Rule.BAD_YEAR, "YEAR is empty; rows of a file with a YEAR column need one");
+        return null;
+      }
+      if (!ReturnYears.isLabel(label)) {
+        check.fail("YEAR", false, label, Rule.BAD_YEAR,
+            "YEAR '" + label + "' is not a collection year (expected 2019 or 2018-19)");
+        return null;
+      }
+    }
+    return years.collectionYear(label);
+  }
+
+  private void checkDates(InputFile file, Map<String, Object> parsed, int year, Check check) {
+    LocalDate returnEnd = CollectionYear.end(year);
+    for (FieldSpec field : file.kind().schema().fields()) {
+      if (!(parsed.get(field.name()) instanceof LocalDate date)) {
+        continue;
+      }
+      // DUC is the date a child stops being an asylum seeker: usually the 18th birthday, ahead.
+      if (field.name().equals("DUC")) {
+        continue;
+      }
+      if (date.isAfter(today)) {
+        check.fail(field, Ssda903Dates.format(date), Rule.DATE_IN_FUTURE,
+            field.name() + " " + Ssda903Dates.format(date) + " is after today (" + Ssda903Dates.format(today) + ")");
+      } else if (date.isAfter(returnEnd)) {
+        check.fail(field, Ssda903Dates.format(date), Rule.DATE_AFTER_RETURN,
+            field.name() + " " + Ssda903Dates.format(date) + " is after the end of the "
+                + CollectionYear.label(year) + " return (" + Ssda903Dates.format(returnEnd) + ")");
+      }
+    }
+    if (file.kind() != Ssda903File.EPISODES) {
+      return;
+    }
+    LocalDate decom = (LocalDate) parsed.get("DECOM");
+    LocalDate dec = (LocalDate) parsed.get("DEC");
+    String rec = (String) parsed.get("REC");
+    FieldSpec decField = file.kind().schema().requireField("DEC");
+    FieldSpec recField = file.kind().schema().requireField("REC");
+    if (decom != null && dec != null && dec.isBefore(decom)) {
+      check.fail(decField, Ssda903Dates.format(dec), Rule.DEC_BEFORE_DECOM,
+          "DEC " + Ssda903Dates.format(dec) + " is before DECOM " + Ssda903Dates.format(decom));
+    }
+    if (dec == null && rec != null && rec.startsWith("E")) {
+      check.fail(recField, rec, Rule.LEFT_CARE_WITHOUT_DEC,
+          "REC " + rec + " says the child left care but DEC is empty");
+    }
+    if (dec != null && rec == null) {
+      check.fail(recField, null, Rule.DEC_WITHOUT_REC,
+          "DEC is " + Ssda903Dates.format(dec) + " but REC is empty; an ended episode needs its reason");
+    }
+  }
+
+  private static Rows.Row typed(InputFile file, long line, String la, int year, Map<String, Object> v) {
+    String child = (String) v.get("CHILD");
+    return switch (file.kind()) {
+      case EPISODES -> new Rows.Episode(
+          file.id(), line, la, year, child, (LocalDate) v.get("DECOM"), (String) v.get("RNE"),
+          (String) v.get("LS"), (String) v.get("CIN"), (String) v.get("PLACE"),
+          (String) v.get("PLACE_PROVIDER"), (LocalDate) v.get("DEC"), (String) v.get("REC"),
+          (String) v.get("REASON_PLACE_CHANGE"), (String) v.get("HOME_POST"));
+      case HEADER -> new Rows.Header(
+          file.id(), line, la, year, child, (String) v.get("SEX"), (LocalDate) v.get("DOB"), (String) v.get("ETHNIC"));
+      case UASC -> new Rows.Uasc(file.id(), line, la, year, child, (LocalDate) v.get("DOB"));
+    };
+  }
+
+  /** Collects the rejects of one row. */
+  private static final class Check {
+    private final InputFile file;
+    private final long line;
+    private final List<Reject> rejects = new ArrayList<>();
+    private Integer year;
+
+    Check(InputFile file, long line) {
+      this.file = file;
+      this.line = line;
+    }
+
+    void fail(FieldSpec field, String value, Rule rule, String message) {
+      fail(field == null ? null : field.name(), field != null && field.personal(), value, rule, message);
+    }
+
+    void fail(String fieldName, boolean personal, String value, Rule rule, String message) {
+      String shown = value != null && personal ? Reject.WITHHELD : value;
+      rejects.add(new Reject(file.relativePath(), line, file.kind().label(), year, fieldName, shown, rule, message));
+    }
+
+    Result result(Rows.Row row) {
+      return new Result(file.id(), line, row, List.copyOf(rejects));
+    }
+  }
+}

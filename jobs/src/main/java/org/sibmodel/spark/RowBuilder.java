@@ -1,0 +1,65 @@
+package org.sibmodel.spark;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Builds Rows of a declared schema by field name, so a record maps to its dataset in one place
+ * and two fields of the same type cannot be swapped silently. A required field left unset is an
+ * error naming it. Rows carry their schema, so fields can be read back by name.
+ */
+public final class RowBuilder {
+  private final StructType schema;
+  private final Map<String, Integer> index;
+  private Object[] values;
+  private boolean[] set;
+
+  private RowBuilder(StructType schema) {
+    this.schema = schema;
+    this.index = new HashMap<>();
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      index.put(fields[i].name(), i);
+    }
+    reset();
+  }
+
+  public static RowBuilder of(StructType schema) {
+    return new RowBuilder(schema);
+  }
+
+  public RowBuilder set(String field, Object value) {
+    Integer i = index.get(field);
+    if (i == null) {
+      throw new IllegalArgumentException("the schema has no field '" + field + "'; fields: " + index.keySet());
+    }
+    values[i] = value;
+    set[i] = true;
+    return this;
+  }
+
+  /** The row; the builder is then ready for the next one. */
+  public Row build() {
+    StructField[] fields = schema.fields();
+    for (int i = 0; i < fields.length; i++) {
+      if (!set[i]) {
+        throw new IllegalStateException("field '" + fields[i].name() + "' was not set");
+      }
+      if (values[i] == null && !fields[i].nullable()) {
+        throw new IllegalStateException("field '" + fields[i].name() + "' is required but null");
+      }
+    }
+    Row row = new GenericRowWithSchema(values, schema);
+    reset();
+    return row;
+  }
+
+  private void reset() {
+    values = new Object[schema.size()];
+    set = new boolean[schema.size()];
+  }
+}
