@@ -192,8 +192,13 @@ final class RowValidator implements Serializable {
       fail(field == null ? null : field.name(), field != null && field.personal(), value, rule, message);
     }
 
+    /** Records a broken rule; a personal value is withheld from both the value and the message. */
     void fail(String fieldName, boolean personal, String value, Rule rule, String message) {
-      String shown = value != null && personal ? Reject.WITHHELD : value;
+      String shown = value;
+      if (value != null && personal) {
+        shown = Reject.WITHHELD;
+        message = message.replace(value, Reject.WITHHELD);
+      }
       rejects.add(new Reject(file.relativePath(), line, file.kind().label(), year, fieldName, shown, rule, message));
     }
 
