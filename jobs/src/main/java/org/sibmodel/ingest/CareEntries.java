@@ -10,71 +10,73 @@ import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
+import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.ssda903.AgeBand;
 
 /**
  * Entries to care by authority, district, age band and month, with explicit zeros, over the months
- * the returns cover. Only periods whose start was observed count; entries before the first
- * return are left out (only children still in care by then are seen, so they would undercount)
- * and reported.
+ * the returns cover (from the start of the first return to the end of the last). Only periods
+ * whose start was observed count; entries before the first return are left out (only children
+ * still in care by then are seen, so they would undercount) and reported.
  *
- * @param table the care_entries dataset
+ * @param rows the care_entries rows, in key order (the table is at most authorities x months x
+ *     districts x 6 bands, so it is assembled on the driver)
  * @param inWindow entries counted in the table
  * @param outsideWindow observed entries left out because they precede the first return
  */
-record CareEntries(Dataset<Row> table, long inWindow, long outsideWindow) {
+record CareEntries(List<Row> rows, long inWindow, long outsideWindow) {
   /** District of entries whose home postcode is missing or not in the lookup. */
   static final String UNKNOWN_DISTRICT = "Unknown";
 
-  static CareEntries build(
-      SparkSession spark, Dataset<Row> periods, Map<String, LocalDate[]> coverage, List<String> districts) {
-    Dataset<Row> observed = periods.filter(col("start_observed"))
-        .withColumn("month", trunc(col("period_start"), "month"))
-        .withColumn("district", coalesce(col("district"), lit(UNKNOWN_DISTRICT)));
-    Dataset<Row> counts = observed.groupBy("la", "district", "age_band", "month").agg(
-        count(lit(1)).as("entries"),
-        sum(when(col("is_reentry"), 0L).otherwise(1L)).as("first_entries"),
-        sum(when(col("is_reentry"), 1L).otherwise(0L)).as("reentries"));
-    List<String> keys = List.of("la", "district", "age_band", "month");
-    Dataset<Row> joined = grid(spark, coverage, districts)
-        .join(counts, scala.jdk.javaapi.CollectionConverters.asScala(keys).toSeq(), "left")
-        .na().fill(0L, new String[] {"entries", "first_entries", "reentries"})
-        .select("la", "district", "age_band", "month", "entries", "first_entries", "reentries")
-        .orderBy("la", "district", "age_band", "month");
-    Dataset<Row> table = spark.createDataFrame(joined.javaRDD(), CuratedRows.ENTRIES);
-    long total = observed.count();
-    Row sums = table.agg(sum("entries")).head();
-    long inWindow = sums.isNullAt(0) ? 0L : sums.getLong(0);
-    return new CareEntries(table, inWindow, total - inWindow);
-  }
+  /** Counts of one cell. */
+  private record Cell(long entries, long firstEntries, long reentries) {}
 
-  /** Every authority x district (plus Unknown) x age band x covered month. */
-  private static Dataset<Row> grid(SparkSession spark, Map<String, LocalDate[]> coverage, List<String> districts) {
+  private record Key(String la, String district, String ageBand, LocalDate month) {}
+
+  static CareEntries build(Dataset<Row> periods, Map<String, LocalDate[]> coverage, List<String> districts) {
+    Map<Key, Cell> counted = new HashMap<>();
+    periods.filter(col("start_observed"))
+        .withColumn("month", trunc(col("period_start"), "month"))
+        .withColumn("district", coalesce(col("district"), lit(UNKNOWN_DISTRICT)))
+        .groupBy("la", "district", "age_band", "month")
+        .agg(count(lit(1)), sum(when(col("is_reentry"), 0L).otherwise(1L)), sum(when(col("is_reentry"), 1L).otherwise(0L)))
+        .collectAsList()
+        .forEach(r -> counted.put(
+            new Key(r.getString(0), r.getString(1), r.getString(2), r.getAs(3)),
+            new Cell(r.getLong(4), r.getLong(5), r.getLong(6))));
+    long total = counted.values().stream().mapToLong(Cell::entries).sum();
+
     List<String> allDistricts = new ArrayList<>(districts);
     allDistricts.add(UNKNOWN_DISTRICT);
+    allDistricts.sort(null);
     List<Row> rows = new ArrayList<>();
-    coverage.forEach((la, window) -> {
-      for (LocalDate month = window[0].withDayOfMonth(1); !month.isAfter(window[1]); month = month.plusMonths(1)) {
-        for (String district : allDistricts) {
-          for (AgeBand band : AgeBand.values()) {
-            rows.add(RowFactory.create(la, district, band.label(), month));
+    long inWindow = 0;
+    RowBuilder row = RowBuilder.of(CuratedRows.ENTRIES);
+    for (Map.Entry<String, LocalDate[]> authority : new java.util.TreeMap<>(coverage).entrySet()) {
+      String la = authority.getKey();
+      LocalDate[] window = authority.getValue();
+      for (String district : allDistricts) {
+        for (AgeBand band : AgeBand.values()) {
+          for (LocalDate month = window[0].withDayOfMonth(1); !month.isAfter(window[1]); month = month.plusMonths(1)) {
+            Cell cell = counted.getOrDefault(new Key(la, district, band.label(), month), new Cell(0, 0, 0));
+            inWindow += cell.entries();
+            rows.add(row.set("la", la).set("district", district).set("age_band", band.label()).set("month", month)
+                .set("entries", cell.entries()).set("first_entries", cell.firstEntries())
+                .set("reentries", cell.reentries()).build());
           }
         }
       }
-    });
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("la", DataTypes.StringType, false),
-        DataTypes.createStructField("district", DataTypes.StringType, false),
-        DataTypes.createStructField("age_band", DataTypes.StringType, false),
-        DataTypes.createStructField("month", DataTypes.DateType, false)));
-    return spark.createDataFrame(rows, schema);
+    }
+    return new CareEntries(rows, inWindow, total - inWindow);
+  }
+
+  Dataset<Row> table(SparkSession spark) {
+    return spark.createDataFrame(rows, CuratedRows.ENTRIES);
   }
 }

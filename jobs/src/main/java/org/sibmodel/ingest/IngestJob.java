@@ -126,22 +126,21 @@ public final class IngestJob {
     Dataset<Row> rejects = spark.createDataFrame(allRejects.map(CuratedRows::reject), CuratedRows.REJECTS)
         .orderBy("source_file", "line", "rule");
     Map<String, LocalDate[]> coverage = coverage(validated);
-    CareEntries entries = CareEntries.build(spark, periods, coverage, postcodes.districts());
+    CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());
     List<Row> unmapped = unmappedPostcodes(resolved);
 
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       episodes.write().parquet(out.path("care_episodes"));
       periods.write().parquet(out.path("care_periods"));
-      entries.table().write().parquet(out.path("care_entries"));
+      entries.table(spark).coalesce(1).write().parquet(out.path("care_entries"));
       rejects.write().parquet(out.path("ingest_rejects"));
       Dataset<Row> reconciliationTable = spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION);
       reconciliationTable.coalesce(1).write().parquet(out.path("ingest_reconciliation"));
       Dataset<Row> unmappedTable = spark.createDataFrame(unmapped, CuratedRows.UNMAPPED);
       unmappedTable.coalesce(1).write().parquet(out.path("unmapped_postcodes"));
 
-      Dataset<Row> writtenEntries = spark.read().parquet(out.path("care_entries"));
       Dataset<Row> writtenRejects = spark.read().parquet(out.path("ingest_rejects"));
-      CsvExport.write(writtenEntries.orderBy("la", "district", "age_band", "month"), out, "care_entries.csv");
+      CsvExport.write(CuratedRows.ENTRIES, entries.rows(), out, "care_entries.csv");
       CsvExport.write(writtenRejects.orderBy("source_file", "line", "rule"), out, "ingest_rejects.csv");
       CsvExport.write(reconciliationTable, out, "ingest_reconciliation.csv");
       CsvExport.write(unmappedTable, out, "unmapped_postcodes.csv");

@@ -32,6 +32,15 @@ public final class CsvExport {
     }
   }
 
+  /** Writes rows already on the driver, under the schema's column names. */
+  public static long write(org.apache.spark.sql.types.StructType schema, List<Row> rows, OutputDir out, String name) {
+    try (OutputStream stream = out.create(name)) {
+      return write(List.of(schema.fieldNames()), rows.iterator(), stream);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + name + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Writes rows under a header; returns the number of data rows. */
   public static long write(List<String> header, Iterator<Row> rows, OutputStream stream)
       throws IOException {

@@ -2,6 +2,8 @@ package org.sibmodel.spark;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,28 +43,48 @@ public final class SchemaCheck {
             + ", declared " + field.dataType().simpleString());
       }
     }
+    // Every value rule as one counted condition, so the whole check is a single pass.
+    List<String> rules = new ArrayList<>();
+    List<Column> broken = new ArrayList<>();
     for (FieldSpec field : schema.fields()) {
       String name = schema.name() + "." + field.name();
       Column c = col(field.name());
       if (field.required()) {
-        count(data, c.isNull(), name + ": null in a required field", problems);
+        rules.add(name + ": null in a required field");
+        broken.add(c.isNull());
       }
       if (!field.allowed().isEmpty()) {
-        count(data, c.isNotNull().and(not(c.isin(field.allowed().toArray()))), name + ": value outside " + field.allowed(), problems);
+        rules.add(name + ": value outside " + field.allowed());
+        broken.add(c.isNotNull().and(not(c.isin(field.allowed().toArray()))));
       }
       if (field.pattern() != null) {
-        count(data, c.isNotNull().and(not(c.rlike(field.pattern()))), name + ": value not matching " + field.pattern(), problems);
+        rules.add(name + ": value not matching " + field.pattern());
+        broken.add(c.isNotNull().and(not(c.rlike(field.pattern()))));
       }
       if (field.min() != null) {
-        count(data, c.lt(field.min()), name + ": value below " + field.min(), problems);
+        rules.add(name + ": value below " + field.min());
+        broken.add(c.lt(field.min()));
       }
       if (field.max() != null) {
-        count(data, c.gt(field.max()), name + ": value above " + field.max(), problems);
+        rules.add(name + ": value above " + field.max());
+        broken.add(c.gt(field.max()));
       }
       if (field.codelist() != null) {
         Set<String> codes = new LinkedHashSet<>();
         Schemas.ssda903Codes().list(field.codelist()).codes().stream().map(CodeList.Code::code).forEach(codes::add);
-        count(data, c.isNotNull().and(not(c.isin(codes.toArray()))), name + ": code not in " + field.codelist(), problems);
+        rules.add(name + ": code not in " + field.codelist());
+        broken.add(c.isNotNull().and(not(c.isin(codes.toArray()))));
+      }
+    }
+    if (broken.isEmpty()) {
+      return problems;
+    }
+    Column[] counts = broken.stream().map(b -> sum(when(b, 1L).otherwise(0L))).toArray(Column[]::new);
+    Row totals = data.agg(counts[0], java.util.Arrays.copyOfRange(counts, 1, counts.length)).head();
+    for (int i = 0; i < rules.size(); i++) {
+      long n = totals.isNullAt(i) ? 0 : totals.getLong(i);
+      if (n > 0) {
+        problems.add(rules.get(i) + ": " + n + " rows, e.g. " + data.filter(broken.get(i)).head());
       }
     }
     return problems;
@@ -70,12 +92,5 @@ public final class SchemaCheck {
 
   public static List<String> problems(Dataset<Row> data, String datasetName) {
     return problems(data, Schemas.dataset(datasetName));
-  }
-
-  private static void count(Dataset<Row> data, Column broken, String what, List<String> problems) {
-    List<Row> examples = data.filter(broken).limit(3).collectAsList();
-    if (!examples.isEmpty()) {
-      problems.add(what + " (e.g. " + examples.get(0) + ")");
-    }
   }
 }
