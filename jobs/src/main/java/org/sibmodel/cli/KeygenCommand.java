@@ -1,12 +1,9 @@
 package org.sibmodel.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.concurrent.Callable;
+import org.sibmodel.ingest.Pseudonymiser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,19 +23,7 @@ final class KeygenCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (Files.exists(out)) {
-      throw new IllegalArgumentException("--out " + out + " exists; refusing to overwrite a key");
-    }
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    Path parent = out.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Files.writeString(out, HexFormat.of().formatHex(key) + "\n");
-    try {
-      Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: permissions are the operator's job.
-    }
+    Pseudonymiser.writeNewKey(out);
     System.out.println("wrote a new pseudonymisation key to " + out);
     return 0;
   }

@@ -68,7 +68,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     IngestOptions options = new IngestOptions(input, out, postcodes, la, keyFile, yearLabels, year, LocalDate.now());
-    IngestSummary summary = IngestJob.run(sib.spark().session(), options);
+    IngestSummary summary = IngestJob.run(() -> sib.spark().session(), options);
     System.out.print(summary.describe());
     return 0;
   }

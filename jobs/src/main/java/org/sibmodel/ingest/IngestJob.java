@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -44,10 +45,16 @@ public final class IngestJob {
   record ChildId(String la, String child) implements java.io.Serializable {}
 
   public static IngestSummary run(SparkSession spark, IngestOptions options) {
+    return run(() -> spark, options);
+  }
+
+  /** Runs ingest; the session is asked for only once the key and postcode table are good. */
+  public static IngestSummary run(Supplier<SparkSession> sparkSession, IngestOptions options) {
     Instant started = Instant.now();
     Pseudonymiser pseudonymiser = Pseudonymiser.fromFileOrEnvironment(options.keyFile());
     PostcodeLookup postcodes =
         options.postcodes() == null ? PostcodeLookup.lancashire() : PostcodeLookup.fromFile(options.postcodes());
+    SparkSession spark = sparkSession.get();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputSet inputs = InputDiscovery.discover(conf, options.input());
     checkFolderLabels(inputs);

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -58,6 +60,27 @@ public final class Pseudonymiser implements Serializable {
     throw new IllegalArgumentException(
         "no pseudonymisation key: pass --key-file FILE or set " + KEY_ENV
             + " (make a key with: sib keygen --out FILE)");
+  }
+
+  /**
+   * Writes a new random key (256 bits, hex) to a file only its owner can read.
+   *
+   * @throws IllegalArgumentException if the file exists: a key is never overwritten
+   */
+  public static void writeNewKey(Path file) throws IOException {
+    if (Files.exists(file)) {
+      throw new IllegalArgumentException(file + " exists; refusing to overwrite a key");
+    }
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    Path parent = file.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    Files.writeString(file, HexFormat.of().formatHex(key) + "\n");
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: protecting the file is the operator's job.
+    }
   }
 
   /** The pseudonymised key of a child of an authority: 24 lower-case hex digits. */

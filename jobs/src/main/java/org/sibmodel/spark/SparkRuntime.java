@@ -14,6 +14,8 @@ public final class SparkRuntime implements AutoCloseable {
   private final String master;
   private final boolean verbose;
   private SparkSession session;
+  /** False when the session was already running in this JVM (a test's), so not ours to stop. */
+  private boolean owned;
 
   public SparkRuntime(String master, boolean verbose) {
     this.master = Objects.requireNonNull(master, "master");
@@ -48,6 +50,7 @@ public final class SparkRuntime implements AutoCloseable {
       if (!master.isBlank() && System.getProperty("spark.master") == null) {
         builder.master(master);
       }
+      owned = SparkSession.getDefaultSession().isEmpty();
       session = builder.getOrCreate();
       session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
     }
@@ -56,9 +59,9 @@ public final class SparkRuntime implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    if (session != null) {
+    if (session != null && owned) {
       session.stop();
-      session = null;
     }
+    session = null;
   }
 }
