@@ -95,7 +95,8 @@ public final class IngestJob {
     List<JavaRDD<RawRow>> parts = new ArrayList<>();
     for (InputFile file : inputs.files()) {
       int id = file.id();
-      parts.add(jsc.textFile(file.path())
+      // One partition unless the file is large: zipWithIndex then needs no extra pass to count lines.
+      parts.add(jsc.textFile(file.path(), 1)
           .zipWithIndex()
           .filter(t -> t._2() > 0 && !t._1().isBlank())
           .map(t -> new RawRow(id, t._2() + 1, t._1())));
@@ -154,7 +155,7 @@ public final class IngestJob {
 
       IngestSummary summary = IngestSummary.of(
           inputs, years, options, spark.read().parquet(out.path("care_periods")), writtenRejects,
-          spark.read().parquet(out.path("care_episodes")), reconciliation, entries, unmapped, out.target());
+          spark.read().parquet(out.path("care_episodes")), reconciliation, entries, unmapped, coverage, out.target());
       out.writeText("summary.json", Json.write(summary));
       out.writeText(OutputDir.RUN_FILE, Json.write(runInfo(spark, options, inputs, conf(spark), started)));
       out.commit();

@@ -24,6 +24,7 @@ public record IngestSummary(
     List<String> ignoredFiles,
     Map<String, List<String>> ignoredColumns,
     String returnYears,
+    List<Authority> authorities,
     Counts rows,
     Map<String, Counts> rowsByDataset,
     Map<String, Long> rejectsByRule,
@@ -36,6 +37,9 @@ public record IngestSummary(
 
   /** Counts under this are pooled or suppressed where they could be published. */
   public static final int SMALL_COUNT = 5;
+
+  /** An authority in the data and the span its returns cover. */
+  public record Authority(String la, java.time.LocalDate from, java.time.LocalDate to) {}
 
   /** Rows read and what became of them. */
   public record Counts(long read, long accepted, long rejected, long superseded) {
@@ -55,7 +59,8 @@ public record IngestSummary(
 
   static IngestSummary of(
       InputSet inputs, YearDecision years, IngestOptions options, Dataset<Row> periods, Dataset<Row> rejects,
-      Dataset<Row> episodes, List<Row> reconciliation, CareEntries entries, List<Row> unmapped, String out) {
+      Dataset<Row> episodes, List<Row> reconciliation, CareEntries entries, List<Row> unmapped,
+      Map<String, java.time.LocalDate[]> coverage, String out) {
     Map<String, Counts> byDataset = new LinkedHashMap<>();
     Counts total = new Counts(0, 0, 0, 0);
     List<Map<String, Object>> recon = new ArrayList<>();
@@ -85,6 +90,7 @@ public record IngestSummary(
         inputs.ignored(),
         inputs.extraColumns(),
         years.explanation(),
+        coverage.entrySet().stream().map(e -> new Authority(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
         total,
         byDataset,
         byRule,
@@ -115,6 +121,9 @@ public record IngestSummary(
     s.append("Read ").append(files.size()).append(" files (").append(layout).append("); ").append(returnYears).append(".\n");
     if (!ignoredFiles.isEmpty()) {
       s.append("Not read (not header, episodes or uasc): ").append(String.join(", ", ignoredFiles)).append('\n');
+    }
+    for (Authority a : authorities) {
+      s.append("Returns of ").append(a.la()).append(" cover ").append(a.from()).append(" to ").append(a.to()).append(".\n");
     }
     ignoredColumns.forEach((file, cols) ->
         s.append("Ignored columns in ").append(file).append(": ").append(String.join(", ", cols)).append('\n'));
