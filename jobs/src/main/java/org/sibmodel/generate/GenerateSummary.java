@@ -1,5 +1,6 @@
 package org.sibmodel.generate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
  * return and the calibration figures measured on the simulated children (not the targets, which
  * are in {@code generator_truth.json}). Deterministic for a seed: no timings.
  *
+ * @param out where the run wrote; not in summary.json, so the file depends only on seed and years
  * @param childrenInReturns distinct children in any written return
  * @param childrenSimulated children simulated from the burn-in start, including those who left
  *     care before the first return
@@ -27,7 +29,7 @@ import java.util.Map;
  */
 public record GenerateSummary(
     boolean synthetic,
-    String out,
+    @JsonIgnore String out,
     int firstYear,
     int lastYear,
     long seed,
