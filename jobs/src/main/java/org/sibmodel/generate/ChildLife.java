@@ -122,12 +122,27 @@ final class ChildLife {
                 : exits.rule(AgeBand.ageOn(dob, end), DAYS.between(start, end)).categories().draw(rng);
     Legal legal = model.legal();
     String cin = (uasc ? legal.uascCin() : legal.cin()).draw(rng);
+    String firstLs = (uasc ? legal.uascAtEntry() : legal.atEntry().get(band.label())).draw(rng);
 
     // Changes within the period, by day: a new legal status, a new placement, or both.
     TreeMap<LocalDate, Change> changes = new TreeMap<>();
-    String firstLs = (uasc ? legal.uascAtEntry() : legal.atEntry().get(band.label())).draw(rng);
-    LocalDate adoptionPlacement = null;
-    List<LocalDate[]> legalDates = new ArrayList<>();
+    addLegalChanges(changes, start, end, firstLs, Exits.ADOPTION.equals(category), rng);
+    LocalDate supportedMove = addPlacementMoves(changes, start, end, dob, band, uasc, rng);
+    Placement first = placement(model.placements().mixByAge().get(band.label()).draw(rng), district, home, rng);
+    List<Episode> episodes =
+        episodes(changes, start, end, dob, firstLs, first, cin, district, home, supportedMove, category, rng);
+    return new CarePeriod(start, end, category, episodes);
+  }
+
+  /**
+   * The legal path from the status at entry (emergency protection, then an interim order or s20,
+   * then a full care order), cut at the end of the period; before an adoption, a placement order
+   * and then a placement for adoption.
+   */
+  private void addLegalChanges(
+      TreeMap<LocalDate, Change> changes, LocalDate start, LocalDate end, String firstLs, boolean adoption,
+      SplittableRandom rng) {
+    Legal legal = model.legal();
     LocalDate t = start;
     String ls = firstLs;
     for (int step = 0; step < 4; step++) {
@@ -153,17 +168,29 @@ final class ChildLife {
       changes.computeIfAbsent(t, d -> new Change()).ls = next;
       ls = next;
     }
-    if (Exits.ADOPTION.equals(category)) {
+    if (adoption) {
       LocalDate order = latest(start.plusDays(7), end.minusDays(legal.placementOrderDaysBeforeAdoption().draw(rng)));
       changes.tailMap(order, true).clear();
       changes.computeIfAbsent(order, d -> new Change()).ls = "E1";
       LocalDate placed =
           latest(order.plusDays(7), end.minusDays(model.placements().adoptionPlacementDays().draw(rng)));
       if (placed.isBefore(end)) {
-        adoptionPlacement = placed;
+        Change c = changes.computeIfAbsent(placed, d -> new Change());
+        c.placement = true;
+        c.adoption = true;
       }
     }
+  }
 
+  /**
+   * Changes of placement: an early move out of an emergency placement, moves at the age band's
+   * rate, a move to supported accommodation after the 16th birthday, and some moves that come with
+   * a change of legal status. None after a placement for adoption. Returns the day of the move to
+   * supported accommodation, or null.
+   */
+  private LocalDate addPlacementMoves(
+      TreeMap<LocalDate, Change> changes, LocalDate start, LocalDate end, LocalDate dob, AgeBand band, boolean uasc,
+      SplittableRandom rng) {
     Placements placements = model.placements();
     List<LocalDate> moves = new ArrayList<>();
     LocalDate supportedMove = null;
@@ -187,9 +214,12 @@ final class ChildLife {
         supportedMove = move;
       }
     }
-    for (LocalDate legalChange : List.copyOf(changes.keySet())) {
-      if (rng.nextDouble() < legal.withPlacementChangeShare()) {
-        moves.add(legalChange);
+    LocalDate adoptionPlacement = null;
+    for (Map.Entry<LocalDate, Change> e : List.copyOf(changes.entrySet())) {
+      if (e.getValue().adoption) {
+        adoptionPlacement = e.getKey();
+      } else if (rng.nextDouble() < model.legal().withPlacementChangeShare()) {
+        moves.add(e.getKey());
       }
     }
     for (LocalDate move : moves) {
@@ -197,16 +227,19 @@ final class ChildLife {
         changes.computeIfAbsent(move, d -> new Change()).placement = true;
       }
     }
-    if (adoptionPlacement != null) {
-      Change c = changes.computeIfAbsent(adoptionPlacement, d -> new Change());
-      c.placement = true;
-      c.adoption = true;
-    }
+    return supportedMove;
+  }
 
-    // Episodes, walking through the changes in date order.
+  /** The period's contiguous episodes, one per change, the last ending with the exit code. */
+  private List<Episode> episodes(
+      TreeMap<LocalDate, Change> changes, LocalDate start, LocalDate end, LocalDate dob, String firstLs,
+      Placement firstPlacement, String cin, String district, String home, LocalDate supportedMove, String category,
+      SplittableRandom rng) {
+    Placements placements = model.placements();
+    Legal legal = model.legal();
     List<Episode> episodes = new ArrayList<>();
-    Placement placement = placement(placements.mixByAge().get(band.label()).draw(rng), district, home, rng);
-    ls = firstLs;
+    Placement placement = firstPlacement;
+    String ls = firstLs;
     LocalDate decom = start;
     String rne = "S";
     String reason = "";
@@ -240,7 +273,7 @@ final class ChildLife {
     }
     String exitCode = exitCode(category, ls, placement.place, CollectionYear.of(end), rng);
     episodes.add(episode(decom, end, rne, ls, cin, placement, exitCode, reason, home));
-    return new CarePeriod(start, end, category, episodes);
+    return episodes;
   }
 
   private String exitCode(String category, String finalLs, String finalPlace, int year, SplittableRandom rng) {
