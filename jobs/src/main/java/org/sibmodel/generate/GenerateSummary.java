@@ -77,10 +77,14 @@ public record GenerateSummary(
   /** Children looked after in a district at 31 March and the rate per 10,000 under-18s. */
   public record DistrictCount(int lookedAfter, double ratePer10k, double targetRatePer10k) {}
 
-  /** {@code count} of {@code of} cases, and the share. */
-  public record Share(int of, int count, double share) {
+  /** {@code count} of {@code of} cases, and the share: null when there are no cases to count. */
+  public record Share(int of, int count, Double share) {
     public static Share of(int count, int of) {
-      return new Share(of, count, of == 0 ? Double.NaN : (double) count / of);
+      return new Share(of, count, of == 0 ? null : (double) count / of);
+    }
+
+    String percent() {
+      return share == null ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
     }
   }
 
@@ -101,11 +105,8 @@ public record GenerateSummary(
     }
     s.append("  entrant age mix: ").append(percentages(entrantAgeMix)).append('\n');
     s.append("  left within 12 months:");
-    leftWithin12Months.forEach(
-        (group, share) -> s.append(String.format(Locale.ROOT, " %s %.0f%%", group, 100 * share.share())));
-    s.append(
-        String.format(
-            Locale.ROOT, "%n  back in care within 12 months of going home: %.0f%%%n", 100 * reEntryWithin12Months.share()));
+    leftWithin12Months.forEach((group, share) -> s.append(' ').append(group).append(' ').append(share.percent()));
+    s.append("\n  back in care within 12 months of going home: ").append(reEntryWithin12Months.percent()).append('\n');
     s.append("  placements at 31 March: ").append(percentages(placementMixAt31March)).append('\n');
     return s.toString();
   }

@@ -114,10 +114,10 @@ final class GeneratedReadme {
             rate, model.expected().countyRatePer10k()));
     s.append("| entry age mix | " + shares(summary.entrantAgeMix()) + " | 0-4 45%, 5-9 20%, 10-15 25%, 16-17 10% |\n");
     StringBuilder left = new StringBuilder();
-    summary.leftWithin12Months().forEach((g, share) -> left.append(left.length() == 0 ? "" : ", ").append(g).append(' ').append(percent(share.share())));
+    summary.leftWithin12Months().forEach((g, share) -> left.append(left.length() == 0 ? "" : ", ").append(g).append(' ').append(share.percent()));
     s.append("| left care within 12 months of entry | " + left + " | 0-4 50%, 5-9 35%, 10-15 under 30% |\n");
     s.append(
-        "| back in care within 12 months of going home | " + percent(summary.reEntryWithin12Months().share())
+        "| back in care within 12 months of going home | " + summary.reEntryWithin12Months().percent()
             + " | about 1 in 5 |\n");
     s.append(
         "| placements at 31 March | " + shares(summary.placementMixAt31March())
