@@ -32,6 +32,7 @@ final class ResidentialHomes {
     SyntheticCountyModel.Postcodes postcodes = model.postcodes();
     List<String> districts = List.copyOf(postcodes.homeSectorsByDistrict().keySet());
     int total = placements.residentialHomes();
+    // Residential care homes (R1) are far fewer than children's homes (K2): one in eight (assumed).
     int careHomeCount = Math.max(1, total / 8);
     Set<String> urns = new HashSet<>();
     List<Home> childrens = new ArrayList<>();
