@@ -39,8 +39,10 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() {
     int[] range = GenerateOptions.parseYears(years);
     GenerateOptions options = new GenerateOptions(out, range[0], range[1], seed);
+    long started = System.nanoTime();
     GenerateSummary summary = GenerateJob.run(options);
     System.out.print(summary.describe());
+    System.out.printf(java.util.Locale.ROOT, "  generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return 0;
   }
 }
