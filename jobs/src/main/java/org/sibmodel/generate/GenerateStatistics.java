@@ -183,7 +183,7 @@ final class GenerateStatistics {
       SyntheticCountyModel.DistrictRates d = districts.get(e.getKey());
       counts.put(
           e.getKey(),
-          new GenerateSummary.DistrictCount(e.getValue(), 10_000.0 * e.getValue() / d.under18(), d.targetRatePer10k()));
+          new GenerateSummary.DistrictCount(e.getValue(), 10_000.0 * e.getValue() / d.under18(), d.targetRatePerTenThousand()));
       total += e.getValue();
     }
     return new GenerateSummary.Year(

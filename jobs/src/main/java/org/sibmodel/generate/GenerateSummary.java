@@ -22,9 +22,9 @@ import java.util.Map;
  *     with 12 months observed before the last 31 March, the share who left care within 12 months
  * @param reEntryWithin12Months of the returns home (E4A, E4B, E13) before the 17th birthday with
  *     12 months observed, the share back in care within 12 months
- * @param placementMixAt31March share of children looked after at 31 March by placement type (the
+ * @param placementMixAtYearEnd share of children looked after at 31 March by placement type (the
  *     2024 FOI survey's categories), pooled over the written years
- * @param placementGroupsAt31March the same by the cost groups of {@link
+ * @param placementGroupsAtYearEnd the same by the cost groups of {@link
  *     org.sibmodel.ssda903.PlacementGroup}
  */
 public record GenerateSummary(
@@ -41,8 +41,8 @@ public record GenerateSummary(
     Map<String, Double> firstEntrantAgeMixByBand,
     Map<String, Share> leftWithin12Months,
     Share reEntryWithin12Months,
-    Map<String, Double> placementMixAt31March,
-    Map<String, Double> placementGroupsAt31March) {
+    Map<String, Double> placementMixAtYearEnd,
+    Map<String, Double> placementGroupsAtYearEnd) {
 
   public GenerateSummary {
     years = List.copyOf(years);
@@ -54,10 +54,10 @@ public record GenerateSummary(
    * @param entries periods of care that started in the year (re-entries included)
    * @param reEntries entries of children who had an earlier period
    * @param leavers periods that ended in the year
-   * @param lookedAfterAt31March children in care at the end of 31 March (entered on or before it,
+   * @param lookedAfterAtYearEnd children in care at the end of 31 March (entered on or before it,
    *     not left on or before it)
-   * @param byDistrictAt31March by the district each child was simulated in (the truth)
-   * @param byHomePostcodeAt31March by what the bundled lookup makes of the home postcode: a district,
+   * @param byDistrictAtYearEnd by the district each child was simulated in (the truth)
+   * @param byHomePostcodeAtYearEnd by what the bundled lookup makes of the home postcode: a district,
    *     "unmapped" or "missing" (what an ingest job will see)
    */
   public record Year(
@@ -69,13 +69,13 @@ public record GenerateSummary(
       int entries,
       int reEntries,
       int leavers,
-      int lookedAfterAt31March,
-      double ratePer10kAt31March,
-      Map<String, DistrictCount> byDistrictAt31March,
-      Map<String, Integer> byHomePostcodeAt31March) {}
+      int lookedAfterAtYearEnd,
+      double ratePerTenThousandAtYearEnd,
+      Map<String, DistrictCount> byDistrictAtYearEnd,
+      Map<String, Integer> byHomePostcodeAtYearEnd) {}
 
   /** Children looked after in a district at 31 March and the rate per 10,000 under-18s. */
-  public record DistrictCount(int lookedAfter, double ratePer10k, double targetRatePer10k) {}
+  public record DistrictCount(int lookedAfter, double ratePerTenThousand, double targetRatePerTenThousand) {}
 
   /** {@code count} of {@code of} cases, and the share: null when there are no cases to count. */
   public record Share(int of, int count, Double share) {
@@ -100,14 +100,14 @@ public record GenerateSummary(
           String.format(
               Locale.ROOT,
               "  %s: %5d episodes, %5d children, %3d UASC; %4d entries; looked after at 31 March %4d (%.1f per 10,000)%n",
-              y.label(), y.episodeRows(), y.headerRows(), y.uascRows(), y.entries(), y.lookedAfterAt31March(),
-              y.ratePer10kAt31March()));
+              y.label(), y.episodeRows(), y.headerRows(), y.uascRows(), y.entries(), y.lookedAfterAtYearEnd(),
+              y.ratePerTenThousandAtYearEnd()));
     }
     s.append("  entrant age mix: ").append(percentages(entrantAgeMix)).append('\n');
     s.append("  left within 12 months:");
     leftWithin12Months.forEach((group, share) -> s.append(' ').append(group).append(' ').append(share.percent()));
     s.append("\n  back in care within 12 months of going home: ").append(reEntryWithin12Months.percent()).append('\n');
-    s.append("  placements at 31 March: ").append(percentages(placementMixAt31March)).append('\n');
+    s.append("  placements at 31 March: ").append(percentages(placementMixAtYearEnd)).append('\n');
     return s.toString();
   }
 

@@ -107,11 +107,11 @@ final class GeneratedReadme {
 
     s.append("## Measured on this draw (summary.json)\n\n");
     s.append("| figure | this draw | target |\n|---|---|---|\n");
-    double rate = summary.years().stream().mapToDouble(GenerateSummary.Year::ratePer10kAt31March).average().orElse(Double.NaN);
+    double rate = summary.years().stream().mapToDouble(GenerateSummary.Year::ratePerTenThousandAtYearEnd).average().orElse(Double.NaN);
     s.append(
         String.format(
             Locale.ROOT, "| looked after at 31 March, per 10,000 under-18s (mean of years) | %.1f | %.1f |%n",
-            rate, model.expected().countyRatePer10k()));
+            rate, model.expected().countyRatePerTenThousand()));
     s.append("| entry age mix | " + shares(summary.entrantAgeMix()) + " | 0-4 45%, 5-9 20%, 10-15 25%, 16-17 10% |\n");
     StringBuilder left = new StringBuilder();
     summary.leftWithin12Months().forEach((g, share) -> left.append(left.length() == 0 ? "" : ", ").append(g).append(' ').append(share.percent()));
@@ -120,7 +120,7 @@ final class GeneratedReadme {
         "| back in care within 12 months of going home | " + summary.reEntryWithin12Months().percent()
             + " | about 1 in 5 |\n");
     s.append(
-        "| placements at 31 March | " + shares(summary.placementMixAt31March())
+        "| placements at 31 March | " + shares(summary.placementMixAtYearEnd())
             + " | council foster 27.9%, agency foster 24.8%, kinship 15.6%, children's homes 11.4%, supported 9.8%, parents 6.0% |\n\n");
 
     s.append("## Simplifications\n\n");

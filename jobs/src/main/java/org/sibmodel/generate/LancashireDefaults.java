@@ -121,7 +121,7 @@ public final class LancashireDefaults {
       }
       rates.add(
           new DistrictRates(
-              d.name(), d.target(), d.under18(), d.claRatePer10k(), d.targetLookedAfter(), firstRates, allRates, expected));
+              d.name(), d.target(), d.under18(), d.claRatePerTenThousand(), d.targetLookedAfter(), firstRates, allRates, expected));
       countyExpected += expected;
       countyUnder18 += d.under18();
     }

@@ -107,7 +107,7 @@ public record SyntheticCountyModel(
       String name,
       boolean target,
       int under18,
-      double targetRatePer10k,
+      double targetRatePerTenThousand,
       double targetLookedAfter,
       Map<String, Double> firstEntriesPerMonth,
       Map<String, Double> expectedEntriesPerMonth,
@@ -381,7 +381,7 @@ public record SyntheticCountyModel(
       Map<String, Map<String, Double>> entriesPerFirstEntry,
       Map<String, Double> entryAgeMix,
       double countyLookedAfter,
-      double countyRatePer10k) {}
+      double countyRatePerTenThousand) {}
 
   static void require(boolean condition, String message) {
     if (!condition) {

@@ -11,9 +11,9 @@ import org.apache.commons.csv.CSVRecord;
  * @param name district name, as the postcode lookup gives it
  * @param target a target district of the edge-of-care service (seed 000, 1.5)
  * @param under18 approximate number of children aged 0 to 17
- * @param claRatePer10k target rate of children looked after per 10,000 under-18s at 31 March
+ * @param claRatePerTenThousand target rate of children looked after per 10,000 under-18s at 31 March
  */
-public record District(String name, boolean target, int under18, double claRatePer10k)
+public record District(String name, boolean target, int under18, double claRatePerTenThousand)
     implements Serializable {
 
   public District {
@@ -23,15 +23,15 @@ public record District(String name, boolean target, int under18, double claRateP
     if (under18 <= 0) {
       throw new IllegalArgumentException("district " + name + ": under18 must be positive, was " + under18);
     }
-    if (claRatePer10k < 0) {
+    if (claRatePerTenThousand < 0) {
       throw new IllegalArgumentException(
-          "district " + name + ": cla_rate_per_10k must not be negative, was " + claRatePer10k);
+          "district " + name + ": cla_rate_per_10k must not be negative, was " + claRatePerTenThousand);
     }
   }
 
   /** Children looked after at 31 March that the target rate implies. */
   public double targetLookedAfter() {
-    return under18 * claRatePer10k / 10_000.0;
+    return under18 * claRatePerTenThousand / 10_000.0;
   }
 
   /** The 12 Lancashire districts, from the bundled table. */

@@ -60,7 +60,7 @@ class SyntheticCountyModel_ExpectedStayTest {
       assertTrue(d.firstEntriesPerMonth().values().stream().allMatch(r -> r > 0), d.name() + ": every band enters care");
     }
     assertEquals(county, model.expected().countyLookedAfter(), 1e-9);
-    assertEquals(79.06, model.expected().countyRatePer10k(), 0.01, "seed 000 1.3: 79 per 10,000");
+    assertEquals(79.06, model.expected().countyRatePerTenThousand(), 0.01, "seed 000 1.3: 79 per 10,000");
   }
 
   /** First entries are younger than all entries; solving for them puts all entries on the target. */

@@ -36,7 +36,7 @@ class SyntheticCounty_CalibrationTest {
    * children independent), sd 44 of ~1,930, 2.3%: 10% is over 4 sd.
    */
   @Test
-  void countyRateAt31MarchIsWithin10PercentOf79EachYear() {
+  void countyRateAtYearEndIsWithin10PercentOf79EachYear() {
     int under18 = District.lancashire().stream().mapToInt(District::under18).sum();
     for (ReturnFiles r : sample.returns.values()) {
       long open = r.episodes().stream().filter(e -> e.get("DEC").isEmpty()).count();
@@ -63,11 +63,11 @@ class SyntheticCounty_CalibrationTest {
       }
       double mean =
           sample.summary.years().stream()
-              .mapToDouble(y -> y.byDistrictAt31March().get(d.name()).ratePer10k())
+              .mapToDouble(y -> y.byDistrictAtYearEnd().get(d.name()).ratePerTenThousand())
               .average()
               .orElseThrow();
       double tolerance = 4 * 0.7 * Math.sqrt(d.expectedLookedAfter()) / d.under18() * 10_000;
-      assertEquals(d.targetRatePer10k(), mean, tolerance, d.name() + ": mean rate at 31 March " + FIRST + "-" + LAST);
+      assertEquals(d.targetRatePerTenThousand(), mean, tolerance, d.name() + ": mean rate at 31 March " + FIRST + "-" + LAST);
     }
     assertEquals(4, targetCount);
 
@@ -75,7 +75,7 @@ class SyntheticCounty_CalibrationTest {
     double all = 0;
     for (GenerateSummary.Year y : sample.summary.years()) {
       for (SyntheticCountyModel.DistrictRates d : model.districts()) {
-        int n = y.byDistrictAt31March().get(d.name()).lookedAfter();
+        int n = y.byDistrictAtYearEnd().get(d.name()).lookedAfter();
         all += n;
         inTarget += d.target() ? n : 0;
       }
@@ -169,7 +169,7 @@ class SyntheticCounty_CalibrationTest {
    * 3 points allowed.
    */
   @Test
-  void placementMixAt31MarchIsNearTheFoiSurvey() {
+  void placementMixAtYearEndIsNearTheFoiSurvey() {
     Map<String, Double> target = new LinkedHashMap<>();
     target.put("council_foster", 0.279);
     target.put("agency_foster", 0.248);

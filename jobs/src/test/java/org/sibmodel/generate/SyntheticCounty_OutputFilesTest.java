@@ -53,17 +53,17 @@ class SyntheticCounty_OutputFilesTest {
     assertEquals(12, model.get("districts").size());
     for (JsonNode d : model.get("districts")) {
       for (AgeBand band : AgeBand.values()) {
-        assertTrue(d.get("firstEntriesPerMonth").get(band.label()).asDouble() > 0, d.get("name") + " " + band.label());
+        assertTrue(d.get("first_entries_per_month").get(band.label()).asDouble() > 0, d.get("name") + " " + band.label());
       }
     }
     for (AgeBand band : AgeBand.values()) {
       JsonNode w = model.get("durations").get(band.label());
-      assertTrue(w.get("shape").asDouble() > 0 && w.get("scaleDays").asDouble() > 0, band.label());
+      assertTrue(w.get("shape").asDouble() > 0 && w.get("scale_days").asDouble() > 0, band.label());
     }
-    assertEquals(0.301, model.get("reEntry").get("everShare").asDouble(), 1e-9);
+    assertEquals(0.301, model.get("re_entry").get("ever_share").asDouble(), 1e-9);
     assertEquals("none", model.get("entries").get("seasonality").asText());
-    assertEquals(0.0, model.get("entries").get("trendPerYear").asDouble());
-    assertTrue(model.get("placements").get("mixByAge").get("13-15").has("childrens_home"));
+    assertEquals(0.0, model.get("entries").get("trend_per_year").asDouble());
+    assertTrue(model.get("placements").get("mix_by_age").get("13-15").has("childrens_home"));
     List<String> returnHome = new java.util.ArrayList<>();
     model.get("exits").get("codes").get("return_home").fieldNames().forEachRemaining(returnHome::add);
     assertEquals(List.of("E4A", "E4B", "E13"), returnHome);
@@ -77,11 +77,11 @@ class SyntheticCounty_OutputFilesTest {
     assertEquals(8, years.size());
     for (JsonNode y : years) {
       ReturnFiles r = sample.returns.get(y.get("year").asInt());
-      assertEquals(r.header().size(), y.get("headerRows").asInt());
-      assertEquals(r.episodes().size(), y.get("episodeRows").asInt());
-      assertEquals(r.uasc().size(), y.get("uascRows").asInt());
+      assertEquals(r.header().size(), y.get("header_rows").asInt());
+      assertEquals(r.episodes().size(), y.get("episode_rows").asInt());
+      assertEquals(r.uasc().size(), y.get("uasc_rows").asInt());
       long open = r.episodes().stream().filter(e -> e.get("DEC").isEmpty()).count();
-      assertEquals(open, y.get("lookedAfterAt31March").asLong(), "children looked after at 31 March " + y.get("year"));
+      assertEquals(open, y.get("looked_after_at_year_end").asLong(), "children looked after at 31 March " + y.get("year"));
     }
   }
 

@@ -1,0 +1,56 @@
+package org.sibmodel.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.sum;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sibmodel.spark.SchemaCheck;
+import org.sibmodel.ssda903.CollectionYear;
+import org.sibmodel.testing.TestSpark;
+
+/** {@code sib demo} end to end: the synthetic county's returns go in, and what comes out agrees with how they were made. */
+class DemoCommand_EndToEndTest {
+  @TempDir Path tmp;
+
+  @Test
+  void ingestRecoversEveryEntryTheGeneratorMadeAndRejectsNothing() throws Exception {
+    SparkSession spark = TestSpark.session();
+    assertEquals(0, Main.run("--master", "local[2]", "demo", "--out", tmp.toString()));
+    Path curated = tmp.resolve("curated");
+
+    JsonNode summary = new ObjectMapper().readTree(curated.resolve("summary.json").toFile());
+    JsonNode rows = summary.get("rows");
+    assertEquals(0, rows.get("rejected").asLong(), "synthetic returns are valid");
+    assertEquals(rows.get("read").asLong(), rows.get("accepted").asLong() + rows.get("superseded").asLong());
+
+    // Every entry to care the generator made in a collection year is counted in care_entries.
+    JsonNode generated = new ObjectMapper().readTree(tmp.resolve("sample/summary.json").toFile());
+    Dataset<Row> entries = spark.read().parquet(curated.resolve("care_entries").toString());
+    for (JsonNode year : generated.get("years")) {
+      int collectionYear = year.get("year").asInt();
+      LocalDate from = CollectionYear.start(collectionYear);
+      LocalDate to = CollectionYear.end(collectionYear);
+      long counted = entries.filter(col("month").geq(from).and(col("month").leq(to))).agg(sum("entries")).head().getLong(0);
+      assertEquals(year.get("entries").asLong(), counted, "entries in " + year.get("label").asText());
+    }
+
+    for (String dataset : List.of("care_episodes", "care_periods", "care_entries", "ingest_rejects",
+        "ingest_reconciliation", "unmapped_postcodes")) {
+      assertEquals(List.of(), SchemaCheck.problems(spark.read().parquet(curated.resolve(dataset).toString()), dataset));
+    }
+    assertTrue(Files.isRegularFile(tmp.resolve("sample/README.md")));
+    assertTrue(Files.readString(tmp.resolve("sample/README.md")).toLowerCase().contains("synthetic"));
+  }
+}
