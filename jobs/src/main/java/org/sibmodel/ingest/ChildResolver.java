@@ -63,6 +63,23 @@ final class ChildResolver implements Serializable {
     this.returnHomeCodes = Set.copyOf(returnHomeCodes);
   }
 
+  /** Resolves one child from all its valid rows, of any file. */
+  Result resolve(String la, String child, Iterable<Rows.Row> rows) {
+    List<Rows.Episode> episodes = new ArrayList<>();
+    List<Rows.Header> headers = new ArrayList<>();
+    List<Rows.Uasc> uasc = new ArrayList<>();
+    for (Rows.Row row : rows) {
+      if (row instanceof Rows.Episode e) {
+        episodes.add(e);
+      } else if (row instanceof Rows.Header h) {
+        headers.add(h);
+      } else {
+        uasc.add((Rows.Uasc) row);
+      }
+    }
+    return resolve(la, child, episodes, headers, uasc);
+  }
+
   Result resolve(
       String la, String child, Iterable<Rows.Episode> episodeRows, Iterable<Rows.Header> headerRows,
       Iterable<Rows.Uasc> uascRows) {

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -60,15 +61,17 @@ public final class IngestJob {
     checkFolderLabels(inputs);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
-    JavaRDD<RawRow> raw = readLines(jsc, inputs).persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<RawRow> raw = readLines(jsc, inputs).persist(StorageLevel.MEMORY_AND_DISK_SER());
     try {
       YearDecision years = YearDecision.decide(raw, inputs, options);
       RowValidator validator =
           new RowValidator(inputs, years.years(), Schemas.ssda903Codes(), options.la(), options.today());
-      JavaRDD<RowValidator.Result> validated = raw.map(validator::validate).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<RowValidator.Result> validated = raw.map(validator::validate).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      // Computed once here; otherwise stages that read it side by side would each validate every row.
+      validated.count();
       ChildResolver resolver = new ChildResolver(
           pseudonymiser, postcodes, inputs, Schemas.ssda903Codes().group("returned_home"));
-      JavaRDD<ChildResolver.Result> resolved = resolve(validated, resolver).persist(StorageLevel.MEMORY_AND_DISK());
+      JavaRDD<ChildResolver.Result> resolved = resolve(validated, resolver).persist(StorageLevel.MEMORY_AND_DISK_SER());
       try {
         return write(spark, options, inputs, years, postcodes, raw, validated, resolved, started);
       } finally {
@@ -104,16 +107,22 @@ public final class IngestJob {
     return jsc.union(parts.toArray(JavaRDD[]::new));
   }
 
+  /**
+   * Groups every valid row by child (one shuffle) and resolves each child's history. Rows are
+   * grouped in plain Java after a partitionBy rather than by groupByKey, whose size tracking walks
+   * the whole buffer again and again (it cost seconds on a county's returns).
+   */
   private static JavaRDD<ChildResolver.Result> resolve(JavaRDD<RowValidator.Result> validated, ChildResolver resolver) {
-    JavaRDD<Rows.Row> rows = validated.filter(r -> !r.rejected()).map(RowValidator.Result::row);
-    JavaPairRDD<ChildId, Rows.Episode> episodes = rows.filter(r -> r instanceof Rows.Episode)
-        .mapToPair(r -> new Tuple2<>(new ChildId(r.la(), r.child()), (Rows.Episode) r));
-    JavaPairRDD<ChildId, Rows.Header> headers = rows.filter(r -> r instanceof Rows.Header)
-        .mapToPair(r -> new Tuple2<>(new ChildId(r.la(), r.child()), (Rows.Header) r));
-    JavaPairRDD<ChildId, Rows.Uasc> uasc = rows.filter(r -> r instanceof Rows.Uasc)
-        .mapToPair(r -> new Tuple2<>(new ChildId(r.la(), r.child()), (Rows.Uasc) r));
-    return episodes.cogroup(headers, uasc)
-        .map(t -> resolver.resolve(t._1().la(), t._1().child(), t._2()._1(), t._2()._2(), t._2()._3()));
+    JavaPairRDD<ChildId, Rows.Row> byChild = validated.filter(r -> !r.rejected())
+        .mapToPair(r -> new Tuple2<>(new ChildId(r.row().la(), r.row().child()), r.row()));
+    return byChild.partitionBy(new HashPartitioner(byChild.getNumPartitions()))
+        .mapPartitions(rows -> {
+          Map<ChildId, List<Rows.Row>> children = new LinkedHashMap<>();
+          rows.forEachRemaining(t -> children.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
+          List<ChildResolver.Result> results = new ArrayList<>(children.size());
+          children.forEach((child, childRows) -> results.add(resolver.resolve(child.la(), child.child(), childRows)));
+          return results.iterator();
+        });
   }
 
   private static IngestSummary write(
@@ -128,7 +137,7 @@ public final class IngestJob {
     Dataset<Row> periods = spark.createDataFrame(
             resolved.flatMap(r -> r.periods().iterator()).map(CuratedRows::period), CuratedRows.PERIODS)
         .orderBy("la", "child_key", "period_number")
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
     JavaRDD<Reject> allRejects = validated.flatMap(r -> r.rejects().iterator())
         .union(resolved.flatMap(r -> r.rejects().iterator()));
     Dataset<Row> rejects = spark.createDataFrame(allRejects.map(CuratedRows::reject), CuratedRows.REJECTS)
