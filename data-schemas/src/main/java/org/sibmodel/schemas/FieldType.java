@@ -12,6 +12,8 @@ public enum FieldType {
   /** 64-bit signed integer. */
   LONG,
   DOUBLE,
+  /** Pounds to the penny: a decimal with two places (Spark decimal(15,2)). */
+  MONEY,
   BOOLEAN,
   /** A calendar date without time zone. */
   DATE,
@@ -20,7 +22,7 @@ public enum FieldType {
 
   /** Whether min and max apply. */
   public boolean isNumeric() {
-    return this == INTEGER || this == LONG || this == DOUBLE;
+    return this == INTEGER || this == LONG || this == DOUBLE || this == MONEY;
   }
 
   @JsonCreator
@@ -30,7 +32,7 @@ public enum FieldType {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "unknown field type '" + text + "'; expected one of string, integer, long, double,"
-              + " boolean, date, timestamp",
+              + " money, boolean, date, timestamp",
           e);
     }
   }

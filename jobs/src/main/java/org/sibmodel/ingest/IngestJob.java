@@ -24,9 +24,12 @@ import org.apache.spark.storage.StorageLevel;
 import org.sibmodel.SibVersion;
 import org.sibmodel.io.Checksums;
 import org.sibmodel.io.CsvExport;
+import org.sibmodel.io.InputFormatException;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.RawRow;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.TextLines;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.spark.RowBuilder;
@@ -93,16 +96,11 @@ public final class IngestJob {
     }
   }
 
-  /** Every non-blank line after the header, with its 1-based line number. */
+  /** Every non-blank line after the header of every file, with its 1-based line number. */
   private static JavaRDD<RawRow> readLines(JavaSparkContext jsc, InputSet inputs) {
     List<JavaRDD<RawRow>> parts = new ArrayList<>();
     for (InputFile file : inputs.files()) {
-      int id = file.id();
-      // One partition unless the file is large: zipWithIndex then needs no extra pass to count lines.
-      parts.add(jsc.textFile(file.path(), 1)
-          .zipWithIndex()
-          .filter(t -> t._2() > 0 && !t._1().isBlank())
-          .map(t -> new RawRow(id, t._2() + 1, t._1())));
+      parts.add(TextLines.read(jsc, file.path(), file.id()));
     }
     return jsc.union(parts.toArray(JavaRDD[]::new));
   }

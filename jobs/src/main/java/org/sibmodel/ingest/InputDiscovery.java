@@ -1,10 +1,7 @@
 package org.sibmodel.ingest;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,15 +9,14 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.sibmodel.schemas.DatasetSchema;
-import org.sibmodel.schemas.FieldSpec;
+import org.sibmodel.io.CsvHeader;
+import org.sibmodel.io.InputFormatException;
 
 /**
  * Finds the SSDA903 files under {@code --input} and checks each one's header row before any data
@@ -74,12 +70,12 @@ final class InputDiscovery {
       List<InputFile> files = new ArrayList<>();
       Map<String, List<String>> extra = new LinkedHashMap<>();
       for (Found f : found) {
-        Header header = readHeader(fs, f.path, f.relative, f.kind.schema());
-        if (!header.extra.isEmpty()) {
-          extra.put(f.relative, header.extra);
+        CsvHeader header = CsvHeader.read(fs, f.path, f.relative, f.kind.schema());
+        if (!header.extra().isEmpty()) {
+          extra.put(f.relative, header.extra());
         }
         files.add(new InputFile(
-            files.size(), f.path.toString(), f.relative, f.kind, f.label, header.columns, header.width));
+            files.size(), f.path.toString(), f.relative, f.kind, f.label, header.columns(), header.width()));
       }
       return new InputSet(
           root.toString(), single ? InputSet.Layout.SINGLE_FOLDER : InputSet.Layout.YEARLY_FOLDERS,
@@ -90,8 +86,6 @@ final class InputDiscovery {
   }
 
   private record Found(Path path, String relative, Ssda903File kind, String label) {}
-
-  private record Header(Map<String, Integer> columns, List<String> extra, int width) {}
 
   private static FileStatus[] sorted(FileStatus[] entries) {
     FileStatus[] copy = entries.clone();
@@ -139,49 +133,5 @@ final class InputDiscovery {
             }
           }
         });
-  }
-
-  /** Reads and checks the header row (first line; a UTF-8 byte-order mark is allowed). */
-  private static Header readHeader(FileSystem fs, Path path, String relative, DatasetSchema schema)
-      throws IOException {
-    String first;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(fs.open(path), StandardCharsets.UTF_8))) {
-      first = reader.readLine();
-    }
-    List<String> expected = schema.requiredColumns();
-    if (first == null || first.replace("\uFEFF", "").isBlank()) {
-      throw new InputFormatException(
-          relative + ": the file is empty; expected a header row " + String.join(",", expected));
-    }
-    String[] names;
-    try {
-      names = CsvLine.split(first.replace("\uFEFF", ""));
-    } catch (IllegalArgumentException e) {
-      throw new InputFormatException(relative + " line 1: the header row is " + e.getMessage());
-    }
-    Map<String, Integer> columns = new LinkedHashMap<>();
-    List<String> extra = new ArrayList<>();
-    for (int i = 0; i < names.length; i++) {
-      String name = names[i].trim().toUpperCase(Locale.ROOT);
-      Optional<FieldSpec> declared = schema.fields().stream().filter(f -> f.name().equals(name)).findFirst();
-      if (declared.isEmpty()) {
-        extra.add(names[i]);
-        continue;
-      }
-      if (columns.put(name, i) != null) {
-        throw new InputFormatException(relative + " line 1: column " + name + " appears twice");
-      }
-    }
-    List<String> missing = expected.stream().filter(c -> !columns.containsKey(c)).toList();
-    if (!missing.isEmpty()) {
-      throw new InputFormatException(
-          relative + " line 1: the header row lacks " + String.join(", ", missing)
-              + "; expected the " + schema.title().replace(", as read", "") + " columns "
-              + String.join(",", expected) + " (optional: LA, YEAR), found "
-              + String.join(",", names)
-              + (columns.isEmpty() ? " (is the header row missing?)" : ""));
-    }
-    return new Header(columns, extra, names.length);
   }
 }

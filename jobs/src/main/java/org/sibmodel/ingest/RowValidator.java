@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sibmodel.ingest.Reject.Rule;
+import org.sibmodel.io.CsvLine;
+import org.sibmodel.io.RawRow;
 import org.sibmodel.schemas.CodeList;
 import org.sibmodel.schemas.FieldSpec;
 import org.sibmodel.schemas.FieldType;

@@ -35,6 +35,7 @@ public final class SparkSchemas {
       case INTEGER -> DataTypes.IntegerType;
       case LONG -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
+      case MONEY -> DataTypes.createDecimalType(15, 2);
       case BOOLEAN -> DataTypes.BooleanType;
       case DATE -> DataTypes.DateType;
       case TIMESTAMP -> DataTypes.TimestampType;

@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sibmodel.io.InputFormatException;
 import org.sibmodel.testing.Fixtures;
 import org.sibmodel.testing.TestSpark;
 

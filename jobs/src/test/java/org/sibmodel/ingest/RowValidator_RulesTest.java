@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.ingest.Reject.Rule;
+import org.sibmodel.io.RawRow;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.testing.Fixtures;
 

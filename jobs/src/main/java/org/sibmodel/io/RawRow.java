@@ -1,4 +1,4 @@
-package org.sibmodel.ingest;
+package org.sibmodel.io;
 
 import java.io.Serializable;
 

@@ -1,4 +1,4 @@
-package org.sibmodel.ingest;
+package org.sibmodel.io;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVRecord;
  * Splits one line of an SSDA903 CSV file into fields (RFC 4180 quoting). Lines are read one at a
  * time so every row keeps its line number; a quoted field cannot span lines.
  */
-final class CsvLine {
+public final class CsvLine {
   private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).get();
 
   private CsvLine() {}
@@ -22,7 +22,7 @@ final class CsvLine {
    *
    * @throws IllegalArgumentException when the line is not well-formed CSV (an unterminated quote)
    */
-  static String[] split(String line) {
+  public static String[] split(String line) {
     try (CSVParser parser = CSVParser.parse(new StringReader(line), FORMAT)) {
       List<CSVRecord> records = parser.getRecords();
       if (records.size() != 1) {

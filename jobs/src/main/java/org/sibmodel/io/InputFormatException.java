@@ -1,4 +1,4 @@
-package org.sibmodel.ingest;
+package org.sibmodel.io;
 
 /**
  * An input that cannot be read at all (no header row, wrong columns, missing files): the run
