@@ -11,7 +11,8 @@ package org.sibmodel.payments;
  * @param secondary secondary outcome payments paid
  * @param truncated amounts that would have been earned on or after the contract end
  */
-public record Assessment(PaymentStatus status, int payableDays, long milestone, long daily, long secondary, long truncated) {
+public record Assessment(PaymentStatus status, int payableDays, long milestone, long daily, long secondary, long truncated)
+    implements java.io.Serializable {
 
   /** Everything paid for the child. */
   public long total() {

@@ -44,7 +44,8 @@ public record ContractTerms(
     boolean secondaryRequiresHome,
     Map<SubCohort, BigDecimal> tariff,
     BigDecimal totalCap,
-    BigDecimal financialYearCap) {
+    BigDecimal financialYearCap)
+    implements java.io.Serializable {
 
   /** P may not exceed this (£10m), which keeps every amount well inside a long of pence. */
   static final BigDecimal MAX_PRICE = new BigDecimal("10000000");

@@ -18,7 +18,8 @@ import java.util.List;
  * month less what earlier months invoiced, so a child's daily total is exactly the rounded amount
  * for all its payable days.
  */
-public final class PaymentEngine {
+public final class PaymentEngine implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   /** No as-of date: the whole history is known. */
   public static final int NO_AS_OF = Integer.MAX_VALUE - 1;
 
@@ -34,7 +35,7 @@ public final class PaymentEngine {
   private final Priced[] priced;
 
   /** Amounts of one sub-cohort, in pence. {@code daily[d]} is the daily total for d payable days. */
-  private record Priced(long price, long milestone, long[] daily, long[] secondary) {}
+  private record Priced(long price, long milestone, long[] daily, long[] secondary) implements java.io.Serializable {}
 
   public PaymentEngine(ContractTerms terms) {
     this.terms = terms;

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param paymentMonth month number ({@link CalendarDays}) in which it is paid
  * @param pence the amount
  */
-public record PaymentLine(PaymentKind kind, int earnedDay, int paymentMonth, long pence) {
+public record PaymentLine(PaymentKind kind, int earnedDay, int paymentMonth, long pence) implements java.io.Serializable {
 
   public LocalDate earned() {
     return CalendarDays.date(earnedDay);

@@ -16,7 +16,8 @@ public record Shares(
     BigDecimal familyStar,
     BigDecimal myStar,
     BigDecimal attendance,
-    BigDecimal reading) {
+    BigDecimal reading)
+    implements java.io.Serializable {
 
   public Shares {
     nonNegative("shares.stability", stability);

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** A sub-cohort of the contract: pathway x age group at referral (seed 000, 1.8: cohorts a to d). */
-public record SubCohort(Pathway pathway, AgeGroup ageGroup) {
+public record SubCohort(Pathway pathway, AgeGroup ageGroup) implements java.io.Serializable {
 
   public SubCohort {
     Objects.requireNonNull(pathway, "pathway");

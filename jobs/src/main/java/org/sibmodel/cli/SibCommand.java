@@ -3,6 +3,7 @@ package org.sibmodel.cli;
 import org.sibmodel.SibVersion;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
+import org.sibmodel.payments.PaymentsCommand;
 import org.sibmodel.spark.SparkRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
       GenerateCommand.class,
       IngestCommand.class,
       KeygenCommand.class,
+      PaymentsCommand.class,
     })
 public final class SibCommand implements Runnable {
 

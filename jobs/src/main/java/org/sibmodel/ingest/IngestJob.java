@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.HashPartitioner;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
@@ -32,6 +30,7 @@ import org.sibmodel.io.RunInfo;
 import org.sibmodel.io.TextLines;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
+import org.sibmodel.spark.Grouping;
 import org.sibmodel.spark.RowBuilder;
 import scala.Tuple2;
 
@@ -105,22 +104,11 @@ public final class IngestJob {
     return jsc.union(parts.toArray(JavaRDD[]::new));
   }
 
-  /**
-   * Groups every valid row by child (one shuffle) and resolves each child's history. Rows are
-   * grouped in plain Java after a partitionBy rather than by groupByKey, whose size tracking walks
-   * the whole buffer again and again (it cost seconds on a county's returns).
-   */
+  /** Groups every valid row by child (one shuffle) and resolves each child's history. */
   private static JavaRDD<ChildResolver.Result> resolve(JavaRDD<RowValidator.Result> validated, ChildResolver resolver) {
-    JavaPairRDD<ChildId, Rows.Row> byChild = validated.filter(r -> !r.rejected())
-        .mapToPair(r -> new Tuple2<>(new ChildId(r.row().la(), r.row().child()), r.row()));
-    return byChild.partitionBy(new HashPartitioner(byChild.getNumPartitions()))
-        .mapPartitions(rows -> {
-          Map<ChildId, List<Rows.Row>> children = new LinkedHashMap<>();
-          rows.forEachRemaining(t -> children.computeIfAbsent(t._1(), k -> new ArrayList<>()).add(t._2()));
-          List<ChildResolver.Result> results = new ArrayList<>(children.size());
-          children.forEach((child, childRows) -> results.add(resolver.resolve(child.la(), child.child(), childRows)));
-          return results.iterator();
-        });
+    return Grouping.byKey(
+        validated.filter(r -> !r.rejected()).mapToPair(r -> new Tuple2<>(new ChildId(r.row().la(), r.row().child()), r.row())),
+        (child, rows) -> resolver.resolve(child.la(), child.child(), rows));
   }
 
   private static IngestSummary write(

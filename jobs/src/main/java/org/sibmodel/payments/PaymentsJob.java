@@ -1,0 +1,329 @@
+package org.sibmodel.payments;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.sibmodel.SibVersion;
+import org.sibmodel.io.Checksums;
+import org.sibmodel.io.CsvExport;
+import org.sibmodel.io.Json;
+import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.TabularInput;
+import org.sibmodel.schemas.Schemas;
+import org.sibmodel.spark.Grouping;
+import org.sibmodel.spark.RowBuilder;
+import org.sibmodel.spark.SparkSchemas;
+import scala.Tuple2;
+
+/**
+ * {@code sib payments}: what is due for actual referred children under the payment mechanism, from
+ * monitoring data, so a commissioner can check a provider's invoice. Rows are checked on Spark and
+ * each child is assessed by the plain-Java {@link PaymentEngine}; the caps and the roll-ups by
+ * month and financial year are then applied to the payment lines in payment order on the driver
+ * (an authority's referred children make tens of thousands of lines, not billions).
+ */
+public final class PaymentsJob {
+  private static final StructType CHILDREN = SparkSchemas.of("payment_children");
+  private static final StructType LINES = SparkSchemas.of("payment_lines");
+  private static final StructType MONTHS = SparkSchemas.of("payment_months");
+  private static final StructType YEARS = SparkSchemas.of("payment_financial_years");
+  private static final StructType REJECTS = SparkSchemas.of("payment_rejects");
+
+  private PaymentsJob() {}
+
+  public static PaymentsSummary run(SparkSession spark, PaymentsOptions options) {
+    return run(() -> spark, options);
+  }
+
+  /** Runs the job; the terms are read and checked before Spark starts. */
+  public static PaymentsSummary run(Supplier<SparkSession> sparkSession, PaymentsOptions options) {
+    Instant started = Instant.now();
+    ContractTerms terms = options.contractTerms();
+    PaymentEngine engine = new PaymentEngine(terms);
+    SparkSession spark = sparkSession.get();
+    TabularInput children = TabularInput.open(spark, options.children(), Schemas.dataset("payments_children"));
+    TabularInput spells = TabularInput.open(spark, options.spells(), Schemas.dataset("payments_spells"));
+
+    MonitoringValidator validator = new MonitoringValidator(children, spells);
+    JavaRDD<MonitoringRows.Checked> checked = children.rows(spark).map(validator::child)
+        .union(spells.rows(spark).map(validator::spell))
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    PaymentCases cases = new PaymentCases(engine, options.asOf(), children.shownAs(), spells.shownAs());
+    JavaRDD<PaymentCases.Result> resolved = Grouping.byKey(
+            checked.filter(c -> c.childId() != null).mapToPair(c -> new Tuple2<>(c.childId(), c.item())), cases::resolve)
+        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+    try {
+      List<PaymentReject> rejects = new ArrayList<>(checked.flatMap(c -> c.rejects().iterator()).collect());
+      rejects.addAll(resolved.flatMap(r -> r.rejects().iterator()).collect());
+      rejects.sort(Comparator.comparing(PaymentReject::dataset).thenComparingLong(PaymentReject::line)
+          .thenComparing(r -> r.rule().name()));
+      List<PaymentCases.Assessed> assessed = new ArrayList<>(resolved.filter(r -> r.assessed() != null).map(PaymentCases.Result::assessed).collect());
+      assessed.sort(Comparator.comparing(a -> a.child().childId()));
+
+      Map<String, Long> read = checked.map(c -> c.item() instanceof MonitoringRows.RejectedRow r ? r.dataset()
+              : c.item() instanceof MonitoringRows.Child ? "children" : "spells")
+          .countByValue();
+      PaymentsSummary.Rows childRows = reconcile("children", children.shownAs(), read, assessed.size(), rejects);
+      long spellsUsed = resolved.map(PaymentCases.Result::spellRowsUsed).fold(0, Integer::sum);
+      PaymentsSummary.Rows spellRows = reconcile("spells", spells.shownAs(), read, spellsUsed, rejects);
+
+      Ledger ledger = Ledger.of(assessed, CapAllocator.of(terms));
+      return write(spark, options, terms, children, spells, assessed, ledger, rejects, childRows, spellRows, started);
+    } finally {
+      checked.unpersist();
+      resolved.unpersist();
+    }
+  }
+
+  /** Rows read = accepted + rejected, or this job has a bug and stops before writing. */
+  private static PaymentsSummary.Rows reconcile(
+      String dataset, String file, Map<String, Long> read, long accepted, List<PaymentReject> rejects) {
+    long rows = read.getOrDefault(dataset, 0L);
+    long rejected = rejects.stream().filter(r -> r.dataset().equals(dataset)).map(PaymentReject::line).distinct().count();
+    if (rows != accepted + rejected) {
+      throw new IllegalStateException("internal error: " + file + " does not reconcile: read " + rows + ", accepted "
+          + accepted + ", rejected " + rejected + ". Nothing was written.");
+    }
+    return new PaymentsSummary.Rows(rows, accepted, rejected);
+  }
+
+  /** The payment lines in payment order, with the caps applied, and their roll-ups. */
+  record Ledger(List<Line> lines, Map<String, Long> cappedByChild, Map<Integer, long[]> byMonth, Map<Integer, long[]> byYear,
+      Map<Integer, Set<String>> childrenByMonth, Map<Integer, Set<String>> childrenByYear) {
+    /** Amount columns of a roll-up row. */
+    static final int MILESTONE = 0, DAILY = 1, SECONDARY = 2, TOTAL = 3, CAPPED = 4;
+
+    record Line(String childId, SubCohort subCohort, PaymentLine line, long capped) {}
+
+    static Ledger of(List<PaymentCases.Assessed> assessed, CapAllocator caps) {
+      List<Line> ordered = new ArrayList<>();
+      for (PaymentCases.Assessed a : assessed) {
+        for (PaymentLine line : a.payments().lines()) {
+          ordered.add(new Line(a.child().childId(), a.payments().subCohort(), line, 0));
+        }
+      }
+      // Payment order: month paid, then date earned, child and kind, so a run is reproducible.
+      ordered.sort(Comparator.<Line>comparingInt(l -> l.line().paymentMonth()).thenComparingInt(l -> l.line().earnedDay())
+          .thenComparing(Line::childId).thenComparing(l -> l.line().kind()));
+      List<Line> lines = new ArrayList<>(ordered.size());
+      Map<String, Long> cappedByChild = new HashMap<>();
+      Map<Integer, long[]> byMonth = new TreeMap<>();
+      Map<Integer, long[]> byYear = new TreeMap<>();
+      Map<Integer, Set<String>> childrenByMonth = new TreeMap<>();
+      Map<Integer, Set<String>> childrenByYear = new TreeMap<>();
+      for (Line l : ordered) {
+        long paid = caps.pay(l.line().paymentMonth(), l.line().pence());
+        long capped = l.line().pence() - paid;
+        lines.add(new Line(l.childId(), l.subCohort(), l.line(), capped));
+        cappedByChild.merge(l.childId(), capped, Long::sum);
+        int month = l.line().paymentMonth();
+        int year = CalendarDays.financialYearOf(month);
+        for (long[] totals : List.of(byMonth.computeIfAbsent(month, k -> new long[5]), byYear.computeIfAbsent(year, k -> new long[5]))) {
+          PaymentKind kind = l.line().kind();
+          totals[kind == PaymentKind.MILESTONE ? MILESTONE : kind == PaymentKind.DAILY ? DAILY : SECONDARY] += l.line().pence();
+          totals[TOTAL] += l.line().pence();
+          totals[CAPPED] += capped;
+        }
+        childrenByMonth.computeIfAbsent(month, k -> new java.util.HashSet<>()).add(l.childId());
+        childrenByYear.computeIfAbsent(year, k -> new java.util.HashSet<>()).add(l.childId());
+      }
+      return new Ledger(lines, cappedByChild, byMonth, byYear, childrenByMonth, childrenByYear);
+    }
+  }
+
+  private static PaymentsSummary write(
+      SparkSession spark, PaymentsOptions options, ContractTerms terms, TabularInput childrenInput,
+      TabularInput spellsInput, List<PaymentCases.Assessed> assessed, Ledger ledger, List<PaymentReject> rejects,
+      PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, Instant started) {
+    List<Row> childTable = childRows(assessed, ledger);
+    List<Row> lineTable = lineRows(ledger);
+    List<Row> monthTable = rollupRows(MONTHS, ledger.byMonth(), ledger.childrenByMonth(), true);
+    List<Row> yearTable = rollupRows(YEARS, ledger.byYear(), ledger.childrenByYear(), false);
+    List<Row> rejectTable = rejects.stream().map(PaymentsJob::rejectRow).toList();
+
+    try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      write(spark, out, "payment_children", "children.csv", CHILDREN, childTable);
+      write(spark, out, "payment_lines", "lines.csv", LINES, lineTable);
+      write(spark, out, "payment_months", "monthly.csv", MONTHS, monthTable);
+      write(spark, out, "payment_financial_years", "financial_years.csv", YEARS, yearTable);
+      write(spark, out, "payment_rejects", "rejects.csv", REJECTS, rejectTable);
+      PaymentsSummary summary = summary(options, terms, assessed, ledger, rejects, childRows, spellRows, out.target());
+      out.writeText("summary.json", Json.write(summary));
+      out.writeText(OutputDir.RUN_FILE, Json.write(runInfo(spark, options, childrenInput, spellsInput, started)));
+      out.commit();
+      return summary;
+    }
+  }
+
+  private static void write(SparkSession spark, OutputDir out, String dataset, String csv, StructType schema, List<Row> rows) {
+    Dataset<Row> table = spark.createDataFrame(rows, schema);
+    table.coalesce(1).write().parquet(out.path(dataset));
+    CsvExport.write(schema, rows, out, csv);
+  }
+
+  private static List<Row> childRows(List<PaymentCases.Assessed> assessed, Ledger ledger) {
+    List<Row> rows = new ArrayList<>();
+    RowBuilder b = RowBuilder.of(CHILDREN);
+    for (PaymentCases.Assessed a : assessed) {
+      Assessment s = a.payments().assessment();
+      long capped = ledger.cappedByChild().getOrDefault(a.child().childId(), 0L);
+      List<PaymentLine> lines = a.payments().lines();
+      rows.add(b.set("child_id", a.child().childId())
+          .set("pathway", a.child().pathway().name())
+          .set("age_band", a.child().ageBand())
+          .set("sub_cohort", a.payments().subCohort().key())
+          .set("start_date", a.child().startDate())
+          .set("price", Money.pounds(a.payments().price()))
+          .set("status", s.status().name())
+          .set("payable_days", s.payableDays())
+          .set("milestone", Money.pounds(s.milestone()))
+          .set("daily", Money.pounds(s.daily()))
+          .set("secondary", Money.pounds(s.secondary()))
+          .set("total", Money.pounds(s.total()))
+          .set("truncated", Money.pounds(s.truncated()))
+          .set("capped", Money.pounds(capped))
+          .set("paid", Money.pounds(s.total() - capped))
+          .set("first_payment_month", lines.stream().mapToInt(PaymentLine::paymentMonth).min().stream()
+              .mapToObj(PaymentsJob::monthDate).findFirst().orElse(null))
+          .set("last_payment_month", lines.stream().mapToInt(PaymentLine::paymentMonth).max().stream()
+              .mapToObj(PaymentsJob::monthDate).findFirst().orElse(null))
+          .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> lineRows(Ledger ledger) {
+    List<Row> rows = new ArrayList<>(ledger.lines().size());
+    RowBuilder b = RowBuilder.of(LINES);
+    for (Ledger.Line l : ledger.lines()) {
+      rows.add(b.set("child_id", l.childId())
+          .set("sub_cohort", l.subCohort().key())
+          .set("kind", l.line().kind().name())
+          .set("earned_date", l.line().earned())
+          .set("payment_month", monthDate(l.line().paymentMonth()))
+          .set("financial_year", CalendarDays.financialYearLabel(CalendarDays.financialYearOf(l.line().paymentMonth())))
+          .set("amount", Money.pounds(l.line().pence()))
+          .set("capped", Money.pounds(l.capped()))
+          .set("paid", Money.pounds(l.line().pence() - l.capped()))
+          .build());
+    }
+    return rows;
+  }
+
+  private static List<Row> rollupRows(StructType schema, Map<Integer, long[]> totals, Map<Integer, Set<String>> children, boolean monthly) {
+    List<Row> rows = new ArrayList<>();
+    RowBuilder b = RowBuilder.of(schema);
+    totals.forEach((key, t) -> {
+      if (monthly) {
+        b.set("payment_month", monthDate(key)).set("financial_year", CalendarDays.financialYearLabel(CalendarDays.financialYearOf(key)));
+      } else {
+        b.set("financial_year", CalendarDays.financialYearLabel(key));
+      }
+      rows.add(b.set("milestone", Money.pounds(t[Ledger.MILESTONE]))
+          .set("daily", Money.pounds(t[Ledger.DAILY]))
+          .set("secondary", Money.pounds(t[Ledger.SECONDARY]))
+          .set("total", Money.pounds(t[Ledger.TOTAL]))
+          .set("capped", Money.pounds(t[Ledger.CAPPED]))
+          .set("paid", Money.pounds(t[Ledger.TOTAL] - t[Ledger.CAPPED]))
+          .set("children", (long) children.get(key).size())
+          .build());
+    });
+    return rows;
+  }
+
+  private static Row rejectRow(PaymentReject r) {
+    return RowBuilder.of(REJECTS)
+        .set("source_file", r.sourceFile())
+        .set("line", r.line())
+        .set("dataset", r.dataset())
+        .set("child_id", r.childId())
+        .set("field", r.field())
+        .set("value", r.value())
+        .set("rule", r.rule().name())
+        .set("message", r.message())
+        .build();
+  }
+
+  private static LocalDate monthDate(int month) {
+    return CalendarDays.date(CalendarDays.monthStart(month));
+  }
+
+  private static PaymentsSummary summary(
+      PaymentsOptions options, ContractTerms terms, List<PaymentCases.Assessed> assessed, Ledger ledger,
+      List<PaymentReject> rejects, PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, String out) {
+    Map<String, BigDecimal> tariff = new LinkedHashMap<>();
+    terms.tariff().forEach((cohort, price) -> tariff.put(cohort.key(), price));
+    Map<String, Long> byRule = new TreeMap<>(rejects.stream().collect(Collectors.groupingBy(
+        r -> r.rule().name(), Collectors.mapping(r -> r.dataset() + ":" + r.line(), Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size())))));
+    Map<String, Long> byStatus = new TreeMap<>(assessed.stream().collect(Collectors.groupingBy(
+        a -> a.payments().assessment().status().name(), Collectors.counting())));
+    long[] all = new long[5];
+    ledger.byYear().values().forEach(t -> {
+      for (int i = 0; i < t.length; i++) {
+        all[i] += t[i];
+      }
+    });
+    long truncated = assessed.stream().mapToLong(a -> a.payments().assessment().truncated()).sum();
+    Map<String, PaymentsSummary.Money> byYear = new LinkedHashMap<>();
+    ledger.byYear().forEach((year, t) -> byYear.put(CalendarDays.financialYearLabel(year), money(t, 0)));
+    return new PaymentsSummary(
+        out,
+        new PaymentsSummary.Terms(terms.contractStart(), terms.contractEnd(), options.asOf(), tariff, terms.totalCap(),
+            terms.financialYearCap(), options.terms() == null ? "specification terms" : options.terms().toString()),
+        childRows, spellRows, byRule, byStatus, money(all, truncated), byYear);
+  }
+
+  private static PaymentsSummary.Money money(long[] t, long truncated) {
+    return new PaymentsSummary.Money(Money.pounds(t[Ledger.MILESTONE]), Money.pounds(t[Ledger.DAILY]),
+        Money.pounds(t[Ledger.SECONDARY]), Money.pounds(t[Ledger.TOTAL]), Money.pounds(t[Ledger.CAPPED]),
+        Money.pounds(t[Ledger.TOTAL] - t[Ledger.CAPPED]), Money.pounds(truncated));
+  }
+
+  private static RunInfo runInfo(SparkSession spark, PaymentsOptions options, TabularInput children, TabularInput spells, Instant started) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<RunInfo.InputFile> inputs = new ArrayList<>();
+    try {
+      for (String path : List.of(children.path(), spells.path())) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        FileSystem fs = p.getFileSystem(conf);
+        if (fs.getFileStatus(p).isFile()) {
+          inputs.add(new RunInfo.InputFile(path, fs.getFileStatus(p).getLen(), Checksums.sha256(fs, p)));
+        } else {
+          inputs.add(new RunInfo.InputFile(path, fs.getContentSummary(p).getLength(), "folder (Parquet): not checksummed"));
+        }
+      }
+      if (options.terms() != null) {
+        Path terms = options.terms();
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(terms.toUri());
+        FileSystem fs = p.getFileSystem(conf);
+        inputs.add(new RunInfo.InputFile(terms.toString(), fs.getFileStatus(p).getLen(), Checksums.sha256(fs, p)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot describe the inputs: " + e.getMessage(), e);
+    }
+    return new RunInfo("sib", SibVersion.get(), "payments", options.describe(), started, Instant.now(), spark.version(),
+        spark.sparkContext().master(), inputs);
+  }
+}

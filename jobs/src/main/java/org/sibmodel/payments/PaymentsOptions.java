@@ -1,0 +1,62 @@
+package org.sibmodel.payments;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code sib payments}, validated once.
+ *
+ * @param children monitoring data of referred children (CSV or Parquet)
+ * @param spells their care spells (CSV or Parquet)
+ * @param terms terms file, or null for the specification's terms
+ * @param price P for every sub-cohort, or null to keep the terms' tariff
+ * @param contractStart contract start, or null to keep the terms'
+ * @param asOf what is payable so far at this date, or null for the whole history
+ * @param out output folder
+ */
+public record PaymentsOptions(
+    String children, String spells, Path terms, BigDecimal price, LocalDate contractStart, LocalDate asOf, String out) {
+
+  public PaymentsOptions {
+    if (children == null || children.isBlank()) {
+      throw new IllegalArgumentException("--children is required");
+    }
+    if (spells == null || spells.isBlank()) {
+      throw new IllegalArgumentException("--spells is required");
+    }
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+    if (price != null && (price.signum() < 0 || price.stripTrailingZeros().scale() > 2)) {
+      throw new IllegalArgumentException("--price " + price.toPlainString() + ": expected pounds and pence, not negative");
+    }
+  }
+
+  /** The contract terms the run uses: the file (or the defaults), then --price and --contract-start. */
+  public ContractTerms contractTerms() {
+    ContractTerms t = terms == null ? TermsFile.defaults() : TermsFile.read(terms);
+    if (price != null) {
+      t = t.withPrice(price);
+    }
+    if (contractStart != null) {
+      t = t.withContractStart(contractStart);
+    }
+    return t;
+  }
+
+  /** The options as run.json records them. */
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("children", children);
+    m.put("spells", spells);
+    m.put("terms", terms == null ? "specification defaults" : terms.toString());
+    m.put("price", price == null ? "from the terms" : price.toPlainString());
+    m.put("contract_start", contractStart == null ? "from the terms" : contractStart);
+    m.put("as_of", asOf == null ? "whole history" : asOf);
+    m.put("out", out);
+    return m;
+  }
+}
