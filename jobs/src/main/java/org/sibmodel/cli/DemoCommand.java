@@ -14,6 +14,9 @@ import org.sibmodel.ingest.IngestJob;
 import org.sibmodel.ingest.IngestOptions;
 import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.ingest.Pseudonymiser;
+import org.sibmodel.payments.PaymentsJob;
+import org.sibmodel.payments.PaymentsOptions;
+import org.sibmodel.payments.PaymentsSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -28,8 +31,9 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
       "Run the pipeline end to end on synthetic data: generate SSDA903 returns for a"
-          + " Lancashire-like county, ingest them, and print where everything went. No real child"
-          + " is in the data."
+          + " Lancashire-like county, ingest them, work out the outcome payments of the worked"
+          + " example's referred children, and print where everything went. No real child is in"
+          + " the data."
     })
 final class DemoCommand implements Callable<Integer> {
 
@@ -56,18 +60,27 @@ final class DemoCommand implements Callable<Integer> {
     Path sample = out.resolve("sample");
     Path curated = out.resolve("curated");
 
-    System.out.println("1/2 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
+    System.out.println("1/3 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
     GenerateSummary generated = GenerateJob.run(new GenerateOptions(sample.toString(), 2012, 2019, seed));
     System.out.print(indent(generated.describe()));
 
-    System.out.println("2/2 ingest: validate, merge the returns, build care periods and entries");
+    System.out.println("2/3 ingest: validate, merge the returns, build care periods and entries");
     IngestSummary ingested = IngestJob.run(() -> sib.spark().session(), new IngestOptions(
         sample.toString(), curated.toString(), null, IngestOptions.DEFAULT_LA, demoKey(), "auto", null, LocalDate.now()));
     System.out.print(indent(ingested.describe()));
 
+    Path example = Path.of(System.getProperty("sib.home", ".")).resolve("examples/payments");
+    Path payments = out.resolve("payments");
+    System.out.println("3/3 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
+    PaymentsSummary paid = PaymentsJob.run(() -> sib.spark().session(), new PaymentsOptions(
+        example.resolve("children.csv").toString(), example.resolve("spells.csv").toString(), null, null, null, null,
+        payments.toString()));
+    System.out.print(indent(paid.describe()));
+
     System.out.printf("%nDemo finished in %d s. Outputs under %s:%n", Duration.between(started, Instant.now()).toSeconds(), out);
     System.out.println("  " + sample + "/   synthetic SSDA903 returns (README.md says how they were made)");
     System.out.println("  " + curated + "/  curated care data: Parquet tables, CSV copies, summary.json, run.json");
+    System.out.println("  " + payments + "/ outcome payments per child, line, month and financial year");
     return 0;
   }
 

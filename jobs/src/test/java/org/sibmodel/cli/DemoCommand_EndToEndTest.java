@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.spark.SchemaCheck;
 import org.sibmodel.ssda903.CollectionYear;
+import org.sibmodel.testing.Fixtures;
 import org.sibmodel.testing.TestSpark;
 
 /** {@code sib demo} end to end: the synthetic county's returns go in, and what comes out agrees with how they were made. */
@@ -27,7 +28,9 @@ class DemoCommand_EndToEndTest {
   @Test
   void ingestRecoversEveryEntryTheGeneratorMadeAndRejectsNothing() throws Exception {
     SparkSession spark = TestSpark.session();
+    System.setProperty("sib.home", Fixtures.sample("multi-year").getParent().getParent().getParent().toString());
     assertEquals(0, Main.run("--master", "local[2]", "demo", "--out", tmp.toString()));
+    assertTrue(Files.readString(tmp.resolve("payments/summary.json")).contains("99454.21"), "the worked example's total");
     Path curated = tmp.resolve("curated");
 
     JsonNode summary = new ObjectMapper().readTree(curated.resolve("summary.json").toFile());
