@@ -1,6 +1,7 @@
 package org.sibmodel.cli;
 
 import org.sibmodel.SibVersion;
+import org.sibmodel.calibrate.CalibrateCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       DemoCommand.class,
+      CalibrateCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       KeygenCommand.class,

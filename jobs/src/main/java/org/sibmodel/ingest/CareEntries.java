@@ -31,8 +31,7 @@ import org.sibmodel.ssda903.AgeBand;
  * @param outsideWindow observed entries left out because they precede the first return
  */
 record CareEntries(List<Row> rows, long inWindow, long outsideWindow) {
-  /** District of entries whose home postcode is missing or not in the lookup. */
-  static final String UNKNOWN_DISTRICT = "Unknown";
+  static final String UNKNOWN_DISTRICT = CareData.UNKNOWN_DISTRICT;
 
   /** Counts of one cell. */
   private record Cell(long entries, long firstEntries, long reentries) {}

@@ -16,7 +16,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** What ingest did, for summary.json and the console: every count a reader needs to trust it. */
+/**
+ * What ingest did, for summary.json and the console: every count a reader needs to trust it.
+ *
+ * @param syntheticSource the input folder holds a generator_truth.json: the returns were made by
+ *     {@code sib generate}, and later stages must label what they show as synthetic
+ */
 public record IngestSummary(
     String out,
     String layout,
@@ -24,6 +29,7 @@ public record IngestSummary(
     List<String> ignoredFiles,
     Map<String, List<String>> ignoredColumns,
     String returnYears,
+    boolean syntheticSource,
     List<Authority> authorities,
     Counts rows,
     Map<String, Counts> rowsByDataset,
@@ -90,6 +96,7 @@ public record IngestSummary(
         inputs.ignored(),
         inputs.extraColumns(),
         years.explanation(),
+        inputs.ignored().stream().anyMatch(f -> f.endsWith("generator_truth.json")),
         coverage.entrySet().stream().map(e -> new Authority(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
         total,
         byDataset,

@@ -1,0 +1,132 @@
+package org.sibmodel.calibrate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.sibmodel.SibVersion;
+import org.sibmodel.io.CsvExport;
+import org.sibmodel.io.Json;
+import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.RunInfo;
+import org.sibmodel.spark.RowBuilder;
+import org.sibmodel.spark.SparkSchemas;
+import org.sibmodel.ssda903.AgeBand;
+
+/**
+ * {@code sib calibrate}: rates of entry to care, time in care, re-entry after a return home and
+ * placement mix, by district and age band, with their uncertainty, from the curated care data; a
+ * parameter set for the simulation, tables, and a report that states the data, window and pooling.
+ */
+public final class CalibrateJob {
+  private CalibrateJob() {}
+
+  public static CalibrationSummary run(SparkSession spark, CalibrateOptions options) {
+    return run(() -> spark, options);
+  }
+
+  public static CalibrationSummary run(Supplier<SparkSession> sparkSession, CalibrateOptions options) {
+    Instant started = Instant.now();
+    SparkSession spark = sparkSession.get();
+    CalibrationData data = CalibrationData.load(spark, options);
+    Pooling pooling = new Pooling();
+
+    EntryModel.Fit entries = EntryModel.fit(spark, data.entryCells(), options.minimumCases(), pooling);
+    List<SurvivalGroups.Group> durations = SurvivalGroups.estimate("time_in_care", data.timeInCare(), options.minimumCases(), false, pooling);
+    List<SurvivalGroups.Group> reentry = SurvivalGroups.estimate("reentry", data.reentry(), options.minimumCases(), true, pooling);
+    PlacementMix mix = PlacementMix.of(data.periodsInWindow(), options.minimumCases(), pooling);
+    boolean synthetic = syntheticSource(spark, options.curated());
+
+    ParameterSet params = parameterSet(options, data, entries, durations, reentry, mix, pooling, synthetic);
+    CalibrationSummary summary = CalibrationSummary.of(options, data, entries, durations, reentry, mix, pooling, synthetic);
+    try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      write(spark, out, "entry_coefficients", CalibrationTables.coefficients(entries));
+      write(spark, out, "entry_rates", CalibrationTables.rates(entries));
+      write(spark, out, "entry_fit", CalibrationTables.monthFits(entries));
+      write(spark, out, "time_in_care_km", CalibrationTables.km("time_in_care_km", durations));
+      write(spark, out, "time_in_care_fit", CalibrationTables.fits("time_in_care_fit", durations));
+      write(spark, out, "time_in_care_check", CalibrationTables.checks("time_in_care_check", durations));
+      write(spark, out, "reentry_km", CalibrationTables.km("reentry_km", reentry));
+      write(spark, out, "reentry_fit", CalibrationTables.fits("reentry_fit", reentry));
+      write(spark, out, "reentry_check", CalibrationTables.checks("reentry_check", reentry));
+      write(spark, out, "placement_mix", mix.rows());
+      write(spark, out, "calibration_pooling", CalibrationTables.pooling(pooling));
+      out.writeText("params.json", Json.write(params));
+      out.writeText("report.html", CalibrationReport.html(summary, entries, durations, reentry, mix, pooling));
+      out.writeText("summary.json", Json.write(summary.withOut(out.target())));
+      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "calibrate", options.describe(), started,
+          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      out.commit();
+      return summary.withOut(out.target());
+    }
+  }
+
+  private static void write(SparkSession spark, OutputDir out, String dataset, List<Row> rows) {
+    StructType schema = SparkSchemas.of(dataset);
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
+    CsvExport.write(schema, rows, out, dataset + ".csv");
+  }
+
+  /** Whether the curated data came from `sib generate` (ingest saw its generator_truth.json). */
+  private static boolean syntheticSource(SparkSession spark, String curated) {
+    Path summary = new Path(curated, "summary.json");
+    try {
+      FileSystem fs = summary.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(summary)) {
+        return false;
+      }
+      try (InputStream in = fs.open(summary)) {
+        JsonNode node = Json.mapper().readTree(in);
+        return node.path("synthetic_source").asBoolean(false);
+      }
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static ParameterSet parameterSet(CalibrateOptions options, CalibrationData data, EntryModel.Fit entries,
+      List<SurvivalGroups.Group> durations, List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling,
+      boolean synthetic) {
+    double[] beta = entries.coefficients().stream().mapToDouble(EntryModel.Coefficient::estimate).toArray();
+    List<ParameterSet.Rate> rates = entries.rates().stream()
+        .map(r -> new ParameterSet.Rate(r.district(), r.band(), r.perMonth(), Double.isNaN(r.logStdError()) ? null : r.logStdError(), r.estimatedAs()))
+        .toList();
+    return new ParameterSet(
+        "Calibrated from " + options.curated() + (synthetic ? " (SYNTHETIC data from sib generate)" : ""),
+        synthetic, options.curated(),
+        new ParameterSet.Window(data.from(), data.to(), data.dataEnd(), data.districts()),
+        new ParameterSet.Entries("Poisson GLM, log link (spark-mllib GeneralizedLinearRegression)", entries.reference(),
+            entries.terms(), beta, entries.covariance(), entries.dispersion(), entries.quasi(), rates),
+        byBand(durations), byBand(reentry), mix.shares(), pooling.decisions());
+  }
+
+  /** Each fine age band's survival parameters, from the group it was estimated in. */
+  private static Map<String, ParameterSet.Survival> byBand(List<SurvivalGroups.Group> groups) {
+    Map<String, ParameterSet.Survival> byBand = new LinkedHashMap<>();
+    for (AgeBand band : AgeBand.values()) {
+      SurvivalGroups.Group g = groups.stream().filter(x -> x.bands().contains(band.label())).findFirst().orElse(null);
+      if (g == null) {
+        continue;
+      }
+      Map<String, Double> km = new TreeMap<>();
+      for (int m : SurvivalGroups.CHECK_MONTHS) {
+        km.put(String.valueOf(m), g.km().probabilityBy(m * SurvivalGroups.DAYS_PER_MONTH));
+      }
+      SurvivalGroups.Parametric p = g.parametric();
+      byBand.put(band.label(), new ParameterSet.Survival(g.name(), p == null ? null : p.model(), p == null ? null : p.shape(),
+          p == null ? null : p.scale(), p == null ? null : p.everShare(), p == null ? null : p.covariance(), g.n(), g.events(), km,
+          g.note()));
+    }
+    return byBand;
+  }
+}

@@ -1,0 +1,115 @@
+package org.sibmodel.calibrate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sibmodel.ingest.CareData;
+import org.sibmodel.io.InputFormatException;
+import org.sibmodel.schemas.Schemas;
+
+/**
+ * The curated care data a calibration reads (care_entries, care_periods from {@code sib ingest}),
+ * restricted to the window and districts asked for. With several authorities in the data, each
+ * district is named "authority / district" so that districts of different authorities stay apart.
+ */
+record CalibrationData(
+    List<EntryModel.Cell> entryCells, List<SurvivalGroups.Observation> timeInCare, List<SurvivalGroups.Observation> reentry,
+    Dataset<Row> periodsInWindow, LocalDate from, LocalDate to, List<String> districts, LocalDate dataEnd, long periods,
+    long returnsHome) {
+
+  static CalibrationData load(SparkSession spark, CalibrateOptions options) {
+    Dataset<Row> entries = read(spark, options.curated(), "care_entries");
+    Dataset<Row> periods = read(spark, options.curated(), "care_periods");
+    boolean severalAuthorities = entries.select("la").distinct().count() > 1;
+    Column district = severalAuthorities
+        ? concat_ws(" / ", col("la"), col("district"))
+        : col("district");
+    entries = entries.withColumn("district", district);
+    periods = periods.withColumn("district", when(col("district").isNull(), lit(CareData.UNKNOWN_DISTRICT)).otherwise(district));
+
+    Row span = entries.agg(min("month"), max("month")).head();
+    if (span.isNullAt(0)) {
+      throw new IllegalArgumentException(options.curated() + "/care_entries has no rows: there is nothing to calibrate");
+    }
+    LocalDate dataStart = span.getAs(0);
+    LocalDate dataEnd = ((LocalDate) span.getAs(1)).plusMonths(1).minusDays(1);
+    LocalDate from = options.from() == null ? dataStart : options.from();
+    LocalDate to = options.to() == null ? dataEnd : options.to();
+    if (to.isBefore(dataStart) || from.isAfter(dataEnd)) {
+      throw new IllegalArgumentException("the window " + from + " to " + to + " has no data: the curated data cover "
+          + dataStart + " to " + dataEnd);
+    }
+
+    List<String> known = new ArrayList<>(new TreeSet<>(entries.select("district").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList()));
+    List<String> districts = options.districts().isEmpty() ? known : options.districts();
+    for (String d : districts) {
+      if (!known.contains(d)) {
+        throw new IllegalArgumentException("--districts: '" + d + "' is not a district in the data; known: " + String.join(", ", known));
+      }
+    }
+    Column inDistricts = col("district").isin(districts.toArray());
+
+    List<EntryModel.Cell> cells = new ArrayList<>();
+    entries.filter(inDistricts.and(col("month").geq(from.withDayOfMonth(1))).and(col("month").leq(to)))
+        .groupBy("district", "age_band", "month").agg(org.apache.spark.sql.functions.sum("entries").as("entries"))
+        .collectAsList()
+        .forEach(r -> cells.add(new EntryModel.Cell(r.getString(0), r.getString(1), r.getAs(2), r.getLong(3))));
+
+    Dataset<Row> inWindow = periods.filter(inDistricts.and(col("start_observed"))
+        .and(col("period_start").geq(from)).and(col("period_start").leq(to)));
+    List<SurvivalGroups.Observation> durations = new ArrayList<>();
+    inWindow.select("age_band", "duration_days", "ended").collectAsList()
+        .forEach(r -> durations.add(new SurvivalGroups.Observation(r.getString(0), r.getInt(1), r.getBoolean(2))));
+
+    // Returns home in the window, followed to the same child's next period (or censored at the data's end).
+    Dataset<Row> returns = periods.filter(inDistricts.and(col("returned_home"))
+        .and(col("period_end").geq(from)).and(col("period_end").leq(to)));
+    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"),
+        col("period_number").minus(1).as("n_previous"), col("days_since_previous_exit").as("gap"));
+    Dataset<Row> followed = returns.join(next, returns.col("la").equalTo(next.col("n_la"))
+            .and(returns.col("child_key").equalTo(next.col("n_child")))
+            .and(returns.col("period_number").equalTo(next.col("n_previous"))), "left")
+        .select(col("age_band"), col("period_end"), col("gap"));
+    List<SurvivalGroups.Observation> reentries = new ArrayList<>();
+    followed.collectAsList().forEach(r -> {
+      boolean reentered = !r.isNullAt(2);
+      double days = reentered ? r.getInt(2) : java.time.temporal.ChronoUnit.DAYS.between((LocalDate) r.getAs(1), dataEnd);
+      reentries.add(new SurvivalGroups.Observation(r.getString(0), Math.max(0, days), reentered));
+    });
+    return new CalibrationData(cells, durations, reentries, inWindow, from, to, districts, dataEnd, durations.size(), reentries.size());
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String curated, String dataset) {
+    Path path = new Path(curated, dataset);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw new InputFormatException("--curated " + curated + " has no " + dataset + "/: give the output folder of sib ingest");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Dataset<Row> table = spark.read().parquet(path.toString());
+    List<String> missing = Schemas.dataset(dataset).fieldNames().stream().filter(f -> !List.of(table.columns()).contains(f)).toList();
+    if (!missing.isEmpty()) {
+      throw new InputFormatException(path + " lacks " + String.join(", ", missing) + ": is it the output of this version of sib ingest?");
+    }
+    return table;
+  }
+}
