@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
 """Independent known answers for the org.sibmodel.stats tests.
 
-Run with Python 3 and SciPy (made with Python 3.11, SciPy 1.17.1):  python3 known-answers.py
+Run with Python 3, SciPy and mpmath (made with Python 3.11, SciPy 1.17.1, mpmath 1.3.0):
+    python3 known-answers.py
 Nothing here shares code with the Java: Kaplan-Meier and Greenwood are computed with exact
-fractions, the log-rank sums likewise, the Weibull and cure-model maxima with scipy.optimize on
-the log-likelihood written out below. The tests quote the printed figures.
+fractions, the log-rank sums likewise; the Weibull and cure-model maxima are found with
+scipy.optimize on the log-likelihood written out below, then polished to 40 digits by solving
+score = 0 with mpmath (numerical derivatives), and their covariances are the inverse of mpmath's
+numerical Hessian. The tests quote the printed figures.
 """
 import math
 from fractions import Fraction as F
 
-import numpy as np
+import mpmath as mp
 from scipy import optimize, stats
 
 # Freireich et al. (1963), 6-MP arm; negative = censored (the "+" times).
@@ -56,46 +59,52 @@ def log_rank(a, b):
 
 
 def weibull_loglik(params, obs):
-    k, lam = np.exp(params)
-    ll = 0.0
+    k, lam = mp.exp(params[0]), mp.exp(params[1])
+    ll = mp.mpf(0)
     for t, e in obs:
         z = (t / lam) ** k
-        ll += (math.log(k) - math.log(lam) + (k - 1) * math.log(t / lam) - z) if e else -z
+        ll += (mp.log(k) - mp.log(lam) + (k - 1) * mp.log(t / lam) - z) if e else -z
     return ll
 
 
 def cure_loglik(params, obs):
-    p = 1 / (1 + math.exp(-params[0]))
-    k, lam = np.exp(params[1:])
-    ll = 0.0
+    p = 1 / (1 + mp.exp(-params[0]))
+    k, lam = mp.exp(params[1]), mp.exp(params[2])
+    ll = mp.mpf(0)
     for t, e in obs:
         z = (t / lam) ** k
         if e:
-            ll += math.log(p) + math.log(k) - math.log(lam) + (k - 1) * math.log(t / lam) - z
+            ll += mp.log(p) + mp.log(k) - mp.log(lam) + (k - 1) * mp.log(t / lam) - z
         else:
-            ll += math.log(1 - p + p * math.exp(-z))
+            ll += mp.log(1 - p + p * mp.exp(-z))
     return ll
 
 
 def maximize(f, x0):
-    best = optimize.minimize(lambda x: -f(x), x0, method="Nelder-Mead",
-                             options={"xatol": 1e-13, "fatol": 1e-15, "maxiter": 200000, "maxfev": 200000})
-    best = optimize.minimize(lambda x: -f(x), best.x, method="BFGS", options={"gtol": 1e-11})
-    return best.x, -best.fun
+    """scipy for a start, then the score's root to 40 digits with mpmath."""
+    start = optimize.minimize(lambda x: -float(f(x)), x0, method="Nelder-Mead",
+                              options={"xatol": 1e-10, "fatol": 1e-12, "maxiter": 100000}).x
+    mp.mp.dps = 40
+    n = len(start)
+
+    def score(*x):
+        return [mp.diff(lambda v: f([*x[:i], v, *x[i + 1:]]), x[i]) for i in range(n)]
+
+    root = mp.findroot(score, [mp.mpf(v) for v in start])
+    x = [root[i] for i in range(n)]
+    return x, f(x)
 
 
-def numeric_covariance(f, x, h=1e-4):
+def covariance(f, x):
     n = len(x)
-    hess = np.zeros((n, n))
+    hess = mp.matrix(n, n)
     for i in range(n):
         for j in range(n):
-            def at(di, dj):
-                y = np.array(x, dtype=float)
-                y[i] += di
-                y[j] += dj
-                return f(y)
-            hess[i, j] = (at(h, h) - at(h, -h) - at(-h, h) + at(-h, -h)) / (4 * h * h)
-    return np.linalg.inv(-hess)
+            order = [0] * n
+            order[i] += 1
+            order[j] += 1
+            hess[i, j] = mp.diff(lambda *v: f(list(v)), x, tuple(order))
+    return -hess ** -1
 
 
 def wilson(s, n):
@@ -119,14 +128,14 @@ if __name__ == "__main__":
     print("Newcombe 10: %.12f %.12f" % (d - math.hypot(56 / 70 - l1, u2 - 48 / 80),
                                           d + math.hypot(u1 - 56 / 70, 48 / 80 - l2)))
     print("== Weibull MLE, 6-MP arm")
-    obs = sample(SIX_MP)
+    obs = [(mp.mpf(t), e) for t, e in sample(SIX_MP)]
     x, ll = maximize(lambda v: weibull_loglik(v, obs), [0.0, math.log(30)])
-    cov = numeric_covariance(lambda v: weibull_loglik(v, obs), x)
-    print(f"shape={math.exp(x[0]):.12f} scale={math.exp(x[1]):.12f} loglik={ll:.12f}")
-    print(f"cov(log shape, log scale)={cov.tolist()}")
+    cov = covariance(lambda v: weibull_loglik(v, obs), x)
+    print(f"shape={mp.nstr(mp.exp(x[0]), 15)} scale={mp.nstr(mp.exp(x[1]), 15)} loglik={mp.nstr(ll, 15)}")
+    print("cov(log shape, log scale)=", [[mp.nstr(cov[i, j], 15) for j in range(2)] for i in range(2)])
     print("== Weibull cure MLE, 6-MP arm")
     x, ll = maximize(lambda v: cure_loglik(v, obs), [0.5, 0.0, math.log(15)])
-    cov = numeric_covariance(lambda v: cure_loglik(v, obs), x)
-    print(f"everShare={1 / (1 + math.exp(-x[0])):.12f} shape={math.exp(x[1]):.12f} "
-          f"scale={math.exp(x[2]):.12f} loglik={ll:.12f}")
-    print(f"cov(logit p, log shape, log scale)={cov.tolist()}")
+    cov = covariance(lambda v: cure_loglik(v, obs), x)
+    print(f"everShare={mp.nstr(1 / (1 + mp.exp(-x[0])), 15)} shape={mp.nstr(mp.exp(x[1]), 15)} "
+          f"scale={mp.nstr(mp.exp(x[2]), 15)} loglik={mp.nstr(ll, 15)}")
+    print("cov(logit p, log shape, log scale)=", [[mp.nstr(cov[i, j], 15) for j in range(3)] for i in range(3)])
