@@ -35,6 +35,8 @@ public final class WeibullFit {
 
   private static final double TOLERANCE = 1e-10;
   private static final int MAX_ITERATIONS = 500;
+  /** The search for log shape gives up beyond ±30 (shape outside [1e-13, 1e13]). */
+  private static final double MAX_LOG_SHAPE = 30;
 
   private final int n;
   private final int events;
@@ -178,21 +180,22 @@ public final class WeibullFit {
     double h0 = profileScore(logU, meanEventLogU, 0)[0];
     if (h0 < 0) {
       do {
-        lo = hi;
-        hi += step;
-        step *= 2;
-        if (hi > 12) { // shape > 160000
-          throw new IllegalArgumentException("the Weibull shape estimate is unbounded: the events are too close to the latest time");
+        if (hi >= MAX_LOG_SHAPE) {
+          throw new IllegalArgumentException("the Weibull shape estimate is beyond 1e13: the event times are too close "
+              + "to each other and to the latest time to be fitted");
         }
+        lo = hi;
+        hi = Math.min(MAX_LOG_SHAPE, hi + step);
+        step *= 2;
       } while (profileScore(logU, meanEventLogU, hi)[0] < 0);
     } else if (h0 > 0) {
       do {
-        hi = lo;
-        lo -= step;
-        step *= 2;
-        if (lo < -12) {
-          throw new IllegalArgumentException("the Weibull shape estimate goes to 0: the data cannot be fitted");
+        if (lo <= -MAX_LOG_SHAPE) {
+          throw new IllegalArgumentException("the Weibull shape estimate is below 1e-13: the data cannot be fitted");
         }
+        hi = lo;
+        lo = Math.max(-MAX_LOG_SHAPE, lo - step);
+        step *= 2;
       } while (profileScore(logU, meanEventLogU, lo)[0] > 0);
     } else {
       return 0;

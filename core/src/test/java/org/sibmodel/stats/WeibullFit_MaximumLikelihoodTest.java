@@ -172,7 +172,10 @@ class WeibullFit_MaximumLikelihoodTest {
   void theSmallestFittableSamplesGiveFiniteNumbers() {
     WeibullFit two = WeibullFit.fit(new double[] {1, 2}, new boolean[] {true, true});
     WeibullFit mostlyCensored = WeibullFit.fit(new double[] {1, 2, 30, 30, 30}, new boolean[] {true, true, false, false, false});
-    for (WeibullFit f : new WeibullFit[] {two, mostlyCensored}) {
+    // Two events 0.1% apart: the shape is in the thousands (log shape about 8), and is still found.
+    WeibullFit nearlyTied = WeibullFit.fit(new double[] {127.14, 127.27}, new boolean[] {true, true});
+    assertTrue(nearlyTied.shape() > 1000, nearlyTied.toString());
+    for (WeibullFit f : new WeibullFit[] {two, mostlyCensored, nearlyTied}) {
       for (double x : new double[] {f.shape(), f.scale(), f.shapeStdError(), f.scaleStdError(), f.logLikelihood(),
           f.median(), f.mean(), f.survival(1.5)}) {
         assertTrue(Double.isFinite(x), f.toString());
