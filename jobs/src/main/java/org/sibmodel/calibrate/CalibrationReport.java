@@ -1,5 +1,6 @@
 package org.sibmodel.calibrate;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sibmodel.stats.KaplanMeier;
 
@@ -20,6 +22,10 @@ import org.sibmodel.stats.KaplanMeier;
  * offline and states the data, the window and every pooling decision.
  */
 final class CalibrationReport {
+  private static final Color KM = new Color(31, 78, 140);
+  private static final Color BAND = new Color(150, 170, 200);
+  private static final Color FIT = new Color(200, 40, 40);
+
   private CalibrationReport() {}
 
   static String html(CalibrationSummary s, EntryModel.Fit entries, List<SurvivalGroups.Group> durations,
@@ -126,8 +132,8 @@ final class CalibrationReport {
       fitted.add(m.fitted());
     }
     chart.getStyler().setDatePattern("yyyy-MM");
-    chart.addSeries("observed", months, observed).setMarker(SeriesMarkers.CIRCLE);
-    chart.addSeries("fitted", months, fitted).setMarker(SeriesMarkers.NONE);
+    chart.addSeries("observed", months, observed).setMarker(SeriesMarkers.CIRCLE).setLineColor(KM);
+    chart.addSeries("fitted", months, fitted).setMarker(SeriesMarkers.NONE).setLineColor(FIT).setLineWidth(2f);
     return chart;
   }
 
@@ -151,9 +157,14 @@ final class CalibrationReport {
       hi.add(1 - s.lower());
     }
     if (t.size() > 1) {
-      chart.addSeries("Kaplan-Meier", t, p).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
-      chart.addSeries("95% band (low)", t, lo).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
-      chart.addSeries("95% band (high)", t, hi).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
+      for (String band : List.of("95% band", "95% band ")) {
+        XYSeries edge = chart.addSeries(band, t, band.endsWith(" ") ? hi : lo);
+        edge.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
+        edge.setLineColor(BAND).setLineWidth(1f).setShowInLegend(!band.endsWith(" "));
+      }
+      XYSeries steps = chart.addSeries("Kaplan-Meier", t, p);
+      steps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
+      steps.setLineColor(KM).setLineWidth(2f);
     }
     if (g.parametric() != null) {
       List<Double> ft = new ArrayList<>();
@@ -163,7 +174,9 @@ final class CalibrationReport {
         ft.add(months);
         fp.add(g.parametric().probabilityBy(months * SurvivalGroups.DAYS_PER_MONTH));
       }
-      chart.addSeries(g.parametric().model(), ft, fp).setMarker(SeriesMarkers.NONE);
+      XYSeries curve = chart.addSeries(g.parametric().model().replace('_', ' ') + " fit", ft, fp);
+      curve.setMarker(SeriesMarkers.NONE).setLineColor(FIT).setLineWidth(2f);
+      curve.setLineStyle(SeriesLines.DASH_DASH);
     }
     if (chart.getSeriesMap().isEmpty()) {
       chart.addSeries("no data", List.of(0.0), List.of(0.0)).setMarker(SeriesMarkers.NONE);

@@ -32,7 +32,10 @@ public record CalibrationSummary(
   static CalibrationSummary of(CalibrateOptions options, CalibrationData data, EntryModel.Fit entries,
       List<SurvivalGroups.Group> durations, List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling, boolean synthetic) {
     Map<String, Double> byBand = new LinkedHashMap<>();
-    entries.rates().forEach(r -> byBand.merge(r.band(), r.perMonth(), Double::sum));
+    for (org.sibmodel.ssda903.AgeBand band : org.sibmodel.ssda903.AgeBand.values()) {
+      entries.rates().stream().filter(r -> r.band().equals(band.label()))
+          .forEach(r -> byBand.merge(r.band(), r.perMonth(), Double::sum));
+    }
     EntrySummary e = new EntrySummary(entries.entries(), entries.observations(), entries.terms().size(), entries.reference(),
         entries.dispersion(), entries.quasi(), entries.deviance(), entries.nullDeviance(), entries.residualDf(), entries.aic(), byBand);
     return new CalibrationSummary(null, synthetic, options.curated(), data.from(), data.to(), data.districts(), options.minimumCases(),

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.regression.GeneralizedLinearRegression;
@@ -151,11 +152,15 @@ final class EntryModel {
     for (int i = 0; i < design.size(); i++) {
       data.add(RowFactory.create(counts.get(i), Vectors.dense(design.get(i))));
     }
-    Dataset<Row> frame = spark.createDataFrame(data, schema);
+    // An RDD of a few slices rather than a local relation: the fit makes a pass per iteration, and
+    // shipping the whole table inside every task is what Spark warns against.
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 4), schema).cache();
     GeneralizedLinearRegressionModel model = new GeneralizedLinearRegression()
         .setFamily("poisson").setLink("log").setMaxIter(100).setTol(1e-10).setRegParam(0.0)
         .fit(frame);
     GeneralizedLinearRegressionTrainingSummary summary = model.summary();
+    frame.unpersist();
 
     // Fitted means, Pearson dispersion and the covariance (X'WX)^-1 with the intercept first.
     int p = terms.size() + 1;
