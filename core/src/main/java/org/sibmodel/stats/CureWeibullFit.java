@@ -8,7 +8,7 @@ import java.util.Arrays;
  * exp(−(t/scale)<sup>shape</sup>), with p the share who ever have the event and t, scale in days.
  * Fitted by maximum likelihood to right-censored durations (Farewell, "The use of mixture models
  * for the analysis of survival data with long-term survivors", <i>Biometrics</i> 38:1041–1046,
- * 1982; Maller &amp; Zhou, <i>Survival Analysis with Long-Term Survivors</i>, 1996, chapter 4).
+ * 1982; Maller &amp; Zhou, <i>Survival Analysis with Long-Term Survivors</i>, 1996).
  *
  * <p>Log-likelihood, densities per day: ℓ = Σ<sub>events</sub> [log p + log f<sub>W</sub>(t)] +
  * Σ<sub>censored</sub> log[(1 − p) + p S<sub>W</sub>(t)], with f<sub>W</sub>, S<sub>W</sub> the
@@ -19,7 +19,8 @@ import java.util.Arrays;
  * Hessian, damped à la Levenberg–Marquardt (a multiple of the identity is added to the negative
  * Hessian until the step is an ascent step and raises ℓ; steps are capped at 3 in each
  * coordinate), starting from p = 1 − the Kaplan–Meier estimate at the last time (kept in [0.05,
- * 0.95]) and the Weibull fit of the event times alone. It stops when a Newton step is below 1e-10 in
+ * 0.95]) and the Weibull fit of the event times alone (shape 1 and their mean if they are too close
+ * together for that fit). It stops when a Newton step is below 1e-10 in
  * every coordinate; it is deterministic. The covariance of θ is the inverse observed information,
  * carried to p, shape and scale by the delta method.
  *

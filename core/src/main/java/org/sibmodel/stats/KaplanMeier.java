@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  *
  * <p>Conventions, all standard (Klein &amp; Moeschberger, <i>Survival Analysis</i>, 2nd ed., 2003,
  * sections 4.2–4.5; Kalbfleisch &amp; Prentice, <i>The Statistical Analysis of Failure Time Data</i>,
- * 2nd ed., 2002, section 1.4):
+ * 2nd ed., 2002, chapter 1):
  *
  * <ul>
  *   <li>S is right-continuous: S(t) includes the events at t. An observation censored at t is still
@@ -280,7 +280,7 @@ public final class KaplanMeier {
 
   /**
    * The restricted mean time to event up to {@code tau}: the area under S from 0 to tau, in days
-   * (Klein &amp; Moeschberger 2003, eq. 4.5.1). Beyond {@link #lastTime()} S is held at its last
+   * (Klein &amp; Moeschberger 2003, section 4.5). Beyond {@link #lastTime()} S is held at its last
    * value, so a tau past the end of follow-up assumes no further events; check {@code lastTime()}
    * when that matters.
    *
@@ -294,7 +294,7 @@ public final class KaplanMeier {
   /**
    * Standard error of {@link #restrictedMean(double)}, days: the square root of Σ over event times
    * t<sub>j</sub> ≤ tau of A<sub>j</sub>² d<sub>j</sub> / (n<sub>j</sub>(n<sub>j</sub> − d<sub>j</sub>)),
-   * with A<sub>j</sub> = ∫ S from t<sub>j</sub> to tau (Klein &amp; Moeschberger 2003, eq. 4.5.2).
+   * with A<sub>j</sub> = ∫ S from t<sub>j</sub> to tau (Klein &amp; Moeschberger 2003, section 4.5).
    * A step with n<sub>j</sub> = d<sub>j</sub> adds nothing (S is 0 after it, so A<sub>j</sub> = 0).
    * Without censoring this is the sample standard deviation with divisor n, over √n.
    */

@@ -7,19 +7,19 @@ import org.apache.commons.math3.special.Gamma;
  * days, fitted by maximum likelihood to right-censored durations.
  *
  * <p>Log-likelihood (Klein &amp; Moeschberger, <i>Survival Analysis</i>, 2nd ed., 2003, section
- * 12.2; Lawless, <i>Statistical Models and Methods for Lifetime Data</i>, 2nd ed., 2003, section
- * 5.2): ℓ = Σ<sub>events</sub> log f(t<sub>i</sub>) + Σ<sub>censored</sub> log S(t<sub>i</sub>)
+ * 12.2; Lawless, <i>Statistical Models and Methods for Lifetime Data</i>, 2nd ed., 2003, chapter
+ * 5): ℓ = Σ<sub>events</sub> log f(t<sub>i</sub>) + Σ<sub>censored</sub> log S(t<sub>i</sub>)
  * = r log k − r k log λ + (k − 1) Σ<sub>events</sub> log t<sub>i</sub> − Σ<sub>all</sub>
  * (t<sub>i</sub>/λ)<sup>k</sup>, with k the shape, λ the scale, r the number of events, and the
- * density f per day. This is the log-likelihood R's {@code survreg(dist = "weibull")} reports.
+ * density f per day (in units of c days ℓ would be larger by r log c).
  *
  * <p>Fitting: for fixed k the scale that maximizes ℓ is λ<sub>k</sub> = (Σ t<sup>k</sup> /
  * r)<sup>1/k</sup>; the profile score in x = log k, 1/k + mean<sub>events</sub>(log t) − Σ
  * t<sup>k</sup> log t / Σ t<sup>k</sup>, is strictly decreasing in x, so it has at most one root.
  * The root is found by Newton–Raphson in log k with its analytic derivative, safeguarded by
  * bisection inside a bracket (the fallback: each step stays in a bracket that shrinks), to a step
- * below 1e-10 in log k. The root exists exactly when some observation (event or censored) is later
- * than the mean log event time; requiring two distinct event times guarantees it. The standard
+ * below 1e-10 in log k. The root exists unless every event is at the latest observed time;
+ * requiring two distinct event times rules that out. The standard
  * errors come from the inverse of the analytic observed information in (log shape, log scale),
  * carried to shape and scale by the delta method. The fit is deterministic.
  *

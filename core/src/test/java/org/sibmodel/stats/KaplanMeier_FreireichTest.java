@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Sources: the survival column is the product written out below, by hand, as exact fractions;
  * the same figures to 3 decimals, with Greenwood standard errors 0.076, 0.087, 0.096, 0.107, 0.114,
- * 0.128, 0.135, are published in Klein &amp; Moeschberger, <i>Survival Analysis</i> (2nd ed., 2003),
- * Table 4.1A, and Kleinbaum &amp; Klein, <i>Survival Analysis: A Self-Learning Text</i>, chapter 2.
+ * 0.128, 0.135, are the ones tabulated for this example in Klein &amp; Moeschberger, <i>Survival
+ * Analysis</i> (2nd ed., 2003), section 4.2, and in Kleinbaum &amp; Klein, <i>Survival Analysis: A
+ * Self-Learning Text</i>, chapter 2.
  * The 12-digit Greenwood errors and log(-log) bounds come from {@code known-answers.py} in the test
  * resources (exact fractions in Python, no code shared with this library).
  */
@@ -91,7 +92,8 @@ class KaplanMeier_FreireichTest {
 
   @Test
   void mediansAre23WeeksOn6MpAnd8OnPlacebo() {
-    // Kleinbaum & Klein, chapter 2: median remission 23 weeks (6-MP) and 8 weeks (placebo).
+    // Kleinbaum & Klein, chapter 2: median remission 23 weeks (6-MP) and 8 weeks (placebo); by hand
+    // from the table above, S(22) = 0.538 > 0.5 >= S(23) = 0.448.
     assertEquals(23, KM.median().getAsDouble());
     KaplanMeier placebo = KaplanMeier.fit(TestSamples.PLACEBO.times(), TestSamples.PLACEBO.events());
     assertEquals(8, placebo.median().getAsDouble());

@@ -25,7 +25,7 @@ class KaplanMeier_SmallSamplesTest {
     assertEquals(1 + 2 * 0.75 + 0.5 * 0.375, km.restrictedMean(3.5), 1e-15); // 2.6875
     assertEquals(0.5, km.restrictedMean(0.5), 1e-15);
     assertEquals(0, km.restrictedMean(0));
-    // Klein & Moeschberger eq. 4.5.2 at tau = 3.5:
+    // The variance of Klein & Moeschberger (2003), section 4.5, at tau = 3.5:
     //   t=1: A = 2(3/4) + 0.5(3/8) = 1.6875, d/(n(n-d)) = 1/(4*3): 1.6875^2/12 = 0.2373046875
     //   t=3: A = 0.5(3/8) = 0.1875,          d/(n(n-d)) = 1/(2*1): 0.1875^2/2  = 0.017578125
     assertEquals(Math.sqrt(0.2373046875 + 0.017578125), km.restrictedMeanStdError(3.5), 1e-15);
@@ -39,7 +39,7 @@ class KaplanMeier_SmallSamplesTest {
   @Test
   void withoutCensoringTheRestrictedMeanIsTheSampleMeanAndItsErrorSigmaOverRootN() {
     // For tau >= the largest time, the area under the empirical survival function is the sample
-    // mean, and eq. 4.5.2 reduces to the variance with divisor n, over n.
+    // mean, and the variance of Klein & Moeschberger (2003), section 4.5, reduces to the variance with divisor n, over n.
     SplittableRandom rng = new SplittableRandom(7);
     int n = 57;
     double[] t = new double[n];
