@@ -19,7 +19,6 @@ import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
-import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
 import org.sibmodel.ssda903.AgeBand;
 

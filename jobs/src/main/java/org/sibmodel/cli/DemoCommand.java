@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.sibmodel.calibrate.CalibrateJob;
+import org.sibmodel.calibrate.CalibrateOptions;
+import org.sibmodel.calibrate.CalibrationSummary;
 import org.sibmodel.generate.GenerateJob;
 import org.sibmodel.generate.GenerateOptions;
 import org.sibmodel.generate.GenerateSummary;
@@ -31,7 +35,7 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
       "Run the pipeline end to end on synthetic data: generate SSDA903 returns for a"
-          + " Lancashire-like county, ingest them, work out the outcome payments of the worked"
+          + " Lancashire-like county, ingest them, calibrate rates from them, work out the outcome payments of the worked"
           + " example's referred children, and print where everything went. No real child is in"
           + " the data."
     })
@@ -60,18 +64,24 @@ final class DemoCommand implements Callable<Integer> {
     Path sample = out.resolve("sample");
     Path curated = out.resolve("curated");
 
-    System.out.println("1/3 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
+    System.out.println("1/4 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
     GenerateSummary generated = GenerateJob.run(new GenerateOptions(sample.toString(), 2012, 2019, seed));
     System.out.print(indent(generated.describe()));
 
-    System.out.println("2/3 ingest: validate, merge the returns, build care periods and entries");
+    System.out.println("2/4 ingest: validate, merge the returns, build care periods and entries");
     IngestSummary ingested = IngestJob.run(() -> sib.spark().session(), new IngestOptions(
         sample.toString(), curated.toString(), null, IngestOptions.DEFAULT_LA, demoKey(), "auto", null, LocalDate.now()));
     System.out.print(indent(ingested.describe()));
 
+    Path params = out.resolve("params");
+    System.out.println("3/4 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
+    CalibrationSummary calibrated = CalibrateJob.run(() -> sib.spark().session(), new CalibrateOptions(
+        curated.toString(), params.toString(), null, null, List.of(), CalibrateOptions.DEFAULT_MINIMUM_CASES));
+    System.out.print(indent(calibrated.describe()));
+
     Path example = Path.of(System.getProperty("sib.home", ".")).resolve("examples/payments");
     Path payments = out.resolve("payments");
-    System.out.println("3/3 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
+    System.out.println("4/4 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
     PaymentsSummary paid = PaymentsJob.run(() -> sib.spark().session(), new PaymentsOptions(
         example.resolve("children.csv").toString(), example.resolve("spells.csv").toString(), null, null, null, null,
         payments.toString()));
@@ -80,6 +90,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.printf("%nDemo finished in %d s. Outputs under %s:%n", Duration.between(started, Instant.now()).toSeconds(), out);
     System.out.println("  " + sample + "/   synthetic SSDA903 returns (README.md says how they were made)");
     System.out.println("  " + curated + "/  curated care data: Parquet tables, CSV copies, summary.json, run.json");
+    System.out.println("  " + params + "/    calibrated parameters (params.json) and the calibration report: " + params.resolve("report.html"));
     System.out.println("  " + payments + "/ outcome payments per child, line, month and financial year");
     return 0;
   }
