@@ -19,6 +19,7 @@ import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.params.ParameterSet;
 import org.sibmodel.spark.SparkSchemas;
 import org.sibmodel.ssda903.AgeBand;
 
@@ -106,7 +107,8 @@ public final class CalibrateJob {
         new ParameterSet.Window(data.from(), data.to(), data.dataEnd(), data.districts()),
         new ParameterSet.Entries("Poisson GLM, log link (spark-mllib GeneralizedLinearRegression)", entries.reference(),
             entries.terms(), beta, entries.covariance(), entries.dispersion(), entries.quasi(), rates),
-        byBand(durations), byBand(reentry), mix.shares(), pooling.decisions());
+        byBand(durations), byBand(reentry), mix.shares(),
+        pooling.decisions().stream().map(d -> new ParameterSet.PoolingDecision(d.component(), d.cell(), d.cases(), d.pooledInto(), d.reason())).toList());
   }
 
   /** Each fine age band's survival parameters, from the group it was estimated in. */

@@ -1,11 +1,12 @@
-package org.sibmodel.calibrate;
+package org.sibmodel.params;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The calibrated parameters the simulation draws from ({@code params.json}): entry rates with the
+ * The calibrated parameters the simulation draws from ({@code params.json}, written by
+ * {@code sib calibrate}, read by {@code sib simulate}): entry rates with the
  * covariance of their coefficients, time in care and re-entry by age band, placement mix by age
  * band, and every pooling decision. Units: days, entries per month, shares.
  */
@@ -18,7 +19,10 @@ public record ParameterSet(
     Map<String, Survival> timeInCare,
     Map<String, Survival> reentry,
     Map<String, Map<String, Double>> placementMix,
-    List<Pooling.Decision> pooling) {
+    List<PoolingDecision> pooling) {
+
+  /** A cell estimated with others, or not at all, and why (see sib calibrate). */
+  public record PoolingDecision(String component, String cell, long cases, String pooledInto, String reason) {}
 
   /** The data calibrated on. */
   public record Window(LocalDate from, LocalDate to, LocalDate dataEnd, List<String> districts) {}
