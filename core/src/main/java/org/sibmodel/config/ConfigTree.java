@@ -237,7 +237,7 @@ public final class ConfigTree {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
-      if (e.getMessage() != null && e.getMessage().startsWith(source + ":")) {
+      if (e.getMessage() != null && e.getMessage().startsWith(source)) {
         throw e;
       }
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);

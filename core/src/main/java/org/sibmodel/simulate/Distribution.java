@@ -1,0 +1,86 @@
+package org.sibmodel.simulate;
+
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.BetaDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+
+/**
+ * The uncertainty of one scenario input, drawn once per iteration (parameter uncertainty), given
+ * by its mean and standard deviation:
+ *
+ * <ul>
+ *   <li>{@code fixed}: always the mean;
+ *   <li>{@code normal}: mean, sd;
+ *   <li>{@code lognormal}: a positive quantity with that mean and sd (hazard ratios, volumes, costs);
+ *   <li>{@code beta}: a probability with that mean and sd (sd^2 must be below mean x (1 - mean)).
+ * </ul>
+ *
+ * Draws are by inversion of one uniform, so common random numbers line up across scenarios.
+ */
+public record Distribution(String kind, double mean, double sd) {
+
+  public Distribution {
+    kind = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);
+    if (!Double.isFinite(mean) || !Double.isFinite(sd) || sd < 0) {
+      throw new IllegalArgumentException("mean " + mean + ", sd " + sd + ": expected finite numbers, sd not negative");
+    }
+    switch (kind) {
+      case "fixed", "normal" -> { }
+      case "lognormal" -> {
+        if (mean <= 0) {
+          throw new IllegalArgumentException("lognormal mean " + mean + ": must be positive");
+        }
+      }
+      case "beta" -> {
+        if (mean <= 0 || mean >= 1) {
+          throw new IllegalArgumentException("beta mean " + mean + ": must be between 0 and 1");
+        }
+        if (sd * sd >= mean * (1 - mean)) {
+          throw new IllegalArgumentException("beta sd " + sd + ": too wide for mean " + mean + " (sd must be below "
+              + String.format(Locale.ROOT, "%.4f", Math.sqrt(mean * (1 - mean))) + ")");
+        }
+      }
+      default -> throw new IllegalArgumentException("distribution '" + kind + "': expected fixed, normal, lognormal or beta");
+    }
+  }
+
+  public static Distribution fixed(double value) {
+    return new Distribution("fixed", value, 0);
+  }
+
+  /** The value for a uniform u in (0, 1). */
+  public double quantile(double u) {
+    if (sd == 0 || kind.equals("fixed")) {
+      return mean;
+    }
+    return switch (kind) {
+      case "normal" -> mean + sd * STANDARD_NORMAL.inverseCumulativeProbability(u);
+      case "lognormal" -> {
+        double sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+        double mu = Math.log(mean) - sigma2 / 2;
+        yield Math.exp(mu + Math.sqrt(sigma2) * STANDARD_NORMAL.inverseCumulativeProbability(u));
+      }
+      case "beta" -> {
+        double common = mean * (1 - mean) / (sd * sd) - 1;
+        yield new BetaDistribution(null, mean * common, (1 - mean) * common).inverseCumulativeProbability(u);
+      }
+      default -> mean;
+    };
+  }
+
+  public double draw(SplittableRandom rng) {
+    return quantile(uniform(rng));
+  }
+
+  /** A uniform strictly inside (0, 1). */
+  static double uniform(SplittableRandom rng) {
+    double u;
+    do {
+      u = rng.nextDouble();
+    } while (u == 0.0);
+    return u;
+  }
+
+  private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+}

@@ -1,0 +1,194 @@
+package org.sibmodel.simulate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sibmodel.payments.ContractTerms;
+import org.sibmodel.payments.Pathway;
+
+/**
+ * Everything one affordability scenario assumes (spec/model.md, "Simulation"), read from a scenario
+ * file over {@code default-scenario.yaml}, where every default cites its source. Money is in pounds
+ * at the price year of the costs; shares and probabilities are between 0 and 1.
+ *
+ * @param name short name, used in outputs
+ * @param description one line for reports
+ * @param contract the payment mechanism's terms (prices, caps, contract dates)
+ * @param referrals how many children are referred, when and where
+ * @param effect the service's effect on the hazard of entering care
+ * @param counterfactual what would happen to a referred child without the service
+ * @param secondary chances of the secondary outcomes
+ * @param costs unit costs of care, inflation and the cashable share
+ * @param delivery what the service costs to run (funded by the social investor)
+ * @param funding who pays the outcome payments
+ * @param simulation iterations and seed
+ */
+public record Scenario(
+    String name,
+    String description,
+    ContractTerms contract,
+    Referrals referrals,
+    Effect effect,
+    Counterfactual counterfactual,
+    Secondary secondary,
+    Costs costs,
+    Delivery delivery,
+    Funding funding,
+    Settings simulation) {
+
+  /** The fine age bands of referral (the contract's 5-9 and 10-15, split as seed 000 table 2.2 is). */
+  public static final List<String> BANDS = List.of("5-7", "8-9", "10-12", "13-15");
+
+  public Scenario {
+    Objects.requireNonNull(contract, "contract");
+    Objects.requireNonNull(referrals, "referrals");
+    Objects.requireNonNull(effect, "effect");
+    Objects.requireNonNull(counterfactual, "counterfactual");
+    Objects.requireNonNull(secondary, "secondary");
+    Objects.requireNonNull(costs, "costs");
+    Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(funding, "funding");
+    Objects.requireNonNull(simulation, "simulation");
+  }
+
+  /**
+   * Referral volumes.
+   *
+   * @param source {@code table}: the per-year numbers below; {@code calibrated}: calibrated entries
+   *     to care of ages 5 to 15 in the districts below, times {@code referralsPerEntry}, split by
+   *     pathway as the table is
+   * @param perYear referrals a year by pathway and fine age band (seed 000 table 2.2)
+   * @param referralsPerEntry referrals per calibrated entry to care ({@code calibrated} only)
+   * @param districts share of referrals by district (sums to 1)
+   * @param rampUpMonths months over which referrals rise linearly to full volume
+   * @param rampUpStart share of full volume in the first month
+   * @param volume multiplier of all volumes, drawn per iteration
+   */
+  public record Referrals(
+      String source, Map<Pathway, Map<String, Double>> perYear, double referralsPerEntry, Map<String, Double> districts,
+      int rampUpMonths, double rampUpStart, Distribution volume) {
+    public Referrals {
+      if (!source.equals("table") && !source.equals("calibrated")) {
+        throw new IllegalArgumentException("referrals.source = " + source + ": expected table or calibrated");
+      }
+      for (Pathway p : Pathway.values()) {
+        Map<String, Double> bands = perYear.get(p);
+        if (bands == null) {
+          throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + " is missing");
+        }
+        for (Map.Entry<String, Double> e : bands.entrySet()) {
+          if (!BANDS.contains(e.getKey())) {
+            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey()
+                + ": unknown age band; expected " + String.join(", ", BANDS));
+          }
+          if (e.getValue() < 0) {
+            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey() + " = " + e.getValue() + ": must not be negative");
+          }
+        }
+      }
+      if (referralsPerEntry < 0) {
+        throw new IllegalArgumentException("referrals.referrals_per_entry = " + referralsPerEntry + ": must not be negative");
+      }
+      if (districts.isEmpty()) {
+        throw new IllegalArgumentException("referrals.districts: at least one district is needed");
+      }
+      double sum = districts.values().stream().mapToDouble(Double::doubleValue).sum();
+      districts.forEach((d, share) -> {
+        if (share < 0) {
+          throw new IllegalArgumentException("referrals.districts." + d + " = " + share + ": must not be negative");
+        }
+      });
+      if (Math.abs(sum - 1) > 1e-9) {
+        throw new IllegalArgumentException("referrals.districts: the shares sum to " + sum + "; they must sum to 1");
+      }
+      if (rampUpMonths < 0) {
+        throw new IllegalArgumentException("referrals.ramp_up_months = " + rampUpMonths + ": must not be negative");
+      }
+      if (rampUpStart < 0 || rampUpStart > 1) {
+        throw new IllegalArgumentException("referrals.ramp_up_start = " + rampUpStart + ": must be between 0 and 1");
+      }
+      perYear = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(perYear));
+      districts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(districts));
+    }
+  }
+
+  /** The service's effect: a hazard ratio on entering (and re-entering) care, below 1 if it works. */
+  public record Effect(Distribution hazardRatio) {}
+
+  /**
+   * Without the service (a stated prior where the care data cannot say).
+   *
+   * @param diversionEntryWithin12Months chance a diverted child would enter care within 12 months of
+   *     day 0 without the service (constant hazard)
+   * @param reunificationExtraDays days a reunified child would have stayed in care without the
+   *     service (0: savings come from re-entries avoided only)
+   */
+  public record Counterfactual(Distribution diversionEntryWithin12Months, Distribution reunificationExtraDays) {}
+
+  /** Chances that each secondary outcome is achieved. */
+  public record Secondary(Distribution familyStar, Distribution myStar, Distribution attendance, Distribution reading) {}
+
+  /**
+   * Costs of care.
+   *
+   * @param weekly pounds a week per placement group at the price year, each with its source
+   * @param priceYear the year the weekly costs are priced in
+   * @param inflation yearly inflation of care costs
+   * @param cashableShare share of costs avoided that the budget actually saves
+   */
+  public record Costs(Map<String, UnitCost> weekly, int priceYear, double inflation, double cashableShare) {
+    public Costs {
+      for (String g : List.of("foster_in_house", "foster_agency", "residential", "other")) {
+        if (!weekly.containsKey(g)) {
+          throw new IllegalArgumentException("costs.weekly." + g + " is missing");
+        }
+      }
+      if (cashableShare < 0 || cashableShare > 1) {
+        throw new IllegalArgumentException("costs.cashable_share = " + cashableShare + ": must be between 0 and 1");
+      }
+      if (inflation <= -1) {
+        throw new IllegalArgumentException("costs.inflation = " + inflation + ": must be above -1");
+      }
+      weekly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weekly));
+    }
+  }
+
+  /** A weekly cost with its uncertainty and source. */
+  public record UnitCost(Distribution pounds, String source) {}
+
+  /** Delivery costs the social investor funds: per referral (at referral) and fixed per contract year. */
+  public record Delivery(double perReferral, double fixedPerYear) {
+    public Delivery {
+      if (perReferral < 0 || fixedPerYear < 0) {
+        throw new IllegalArgumentException("delivery costs must not be negative: per_referral " + perReferral + ", fixed_per_year " + fixedPerYear);
+      }
+    }
+  }
+
+  /**
+   * Funding of outcome payments.
+   *
+   * @param outcomesFundShare share of each outcome payment the outcomes fund (Life Chances Fund) pays
+   * @param outcomesFundCap most the outcomes fund pays in all, pounds (null: no cap)
+   * @param budgetPerFinancialYear the council's budget line for outcome payments a year (null: none)
+   */
+  public record Funding(double outcomesFundShare, Double outcomesFundCap, Double budgetPerFinancialYear) {
+    public Funding {
+      if (outcomesFundShare < 0 || outcomesFundShare > 1) {
+        throw new IllegalArgumentException("funding.outcomes_fund_share = " + outcomesFundShare + ": must be between 0 and 1");
+      }
+      if (outcomesFundCap != null && outcomesFundCap < 0) {
+        throw new IllegalArgumentException("funding.outcomes_fund_cap = " + outcomesFundCap + ": must not be negative");
+      }
+    }
+  }
+
+  /** Simulation settings. */
+  public record Settings(int iterations, long seed) {
+    public Settings {
+      if (iterations < 1) {
+        throw new IllegalArgumentException("simulation.iterations = " + iterations + ": must be at least 1");
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.sibmodel.simulate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sibmodel.config.ConfigTree;
+import org.sibmodel.payments.Pathway;
+import org.sibmodel.payments.TermsFile;
+
+/**
+ * Reads a scenario file (YAML) laid over {@code default-scenario.yaml}: every field validated,
+ * errors naming the file, the field and the value.
+ */
+public final class ScenarioFile {
+  private static final String DEFAULTS = "default-scenario.yaml";
+  /** Sections whose keys are names the user chooses. */
+  private static final List<String> OPEN = List.of("contract", "referrals.districts", "referrals.per_year.diversion",
+      "referrals.per_year.reunification");
+
+  private ScenarioFile() {}
+
+  public static Scenario defaults() {
+    return parse(ConfigTree.defaults(ScenarioFile.class, DEFAULTS, "default scenario"));
+  }
+
+  public static Scenario read(Path file) {
+    return parse(ConfigTree.read(file, ScenarioFile.class, DEFAULTS, OPEN));
+  }
+
+  public static Scenario fromYaml(String yaml, String source) {
+    return parse(ConfigTree.fromYaml(yaml, source, ScenarioFile.class, DEFAULTS, OPEN));
+  }
+
+  private static Scenario parse(ConfigTree c) {
+    return c.build(() -> {
+      Map<Pathway, Map<String, Double>> perYear = new EnumMap<>(Pathway.class);
+      for (Pathway p : Pathway.values()) {
+        String path = "referrals.per_year." + p.name().toLowerCase();
+        Map<String, Double> bands = new LinkedHashMap<>();
+        for (String band : c.keys(path)) {
+          bands.put(band, c.number(path + "." + band));
+        }
+        perYear.put(p, bands);
+      }
+      Map<String, Double> districts = new LinkedHashMap<>();
+      for (String d : c.keys("referrals.districts")) {
+        districts.put(d, c.number("referrals.districts." + d));
+      }
+      Map<String, Scenario.UnitCost> weekly = new LinkedHashMap<>();
+      for (String g : c.keys("costs.weekly")) {
+        weekly.put(g, new Scenario.UnitCost(distribution(c, "costs.weekly." + g + ".pounds"), c.text("costs.weekly." + g + ".source")));
+      }
+      JsonNode contract = c.section("contract");
+      return new Scenario(
+          c.text("name"),
+          c.text("description"),
+          TermsFile.fromTree(contract, c.source() + " (contract)"),
+          new Scenario.Referrals(c.text("referrals.source"), perYear, c.number("referrals.referrals_per_entry"), districts,
+              c.integer("referrals.ramp_up_months"), c.number("referrals.ramp_up_start"), distribution(c, "referrals.volume")),
+          new Scenario.Effect(positive(c, "effect.hazard_ratio")),
+          new Scenario.Counterfactual(probability(c, "counterfactual.diversion_entry_within_12_months"),
+              distribution(c, "counterfactual.reunification_extra_days")),
+          new Scenario.Secondary(probability(c, "secondary.family_star"), probability(c, "secondary.my_star"),
+              probability(c, "secondary.attendance"), probability(c, "secondary.reading")),
+          new Scenario.Costs(weekly, c.integer("costs.price_year"), c.number("costs.inflation"), c.number("costs.cashable_share")),
+          new Scenario.Delivery(c.number("delivery.per_referral"), c.number("delivery.fixed_per_year")),
+          new Scenario.Funding(c.number("funding.outcomes_fund_share"), c.optionalNumber("funding.outcomes_fund_cap"),
+              c.optionalNumber("funding.budget_per_financial_year")),
+          new Scenario.Settings(c.integer("simulation.iterations"), c.longValue("simulation.seed")));
+    });
+  }
+
+  private static Distribution distribution(ConfigTree c, String path) {
+    try {
+      return new Distribution(c.text(path + ".distribution"), c.number(path + ".mean"),
+          c.node(path + ".sd") == null ? 0 : c.number(path + ".sd"));
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith(c.source()) ? e : new IllegalArgumentException(path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Distribution probability(ConfigTree c, String path) {
+    Distribution d = distribution(c, path);
+    if (d.mean() < 0 || d.mean() > 1 || (d.kind().equals("normal") && d.sd() > 0)) {
+      throw new IllegalArgumentException(path + ": a probability needs a fixed value or a beta distribution between 0 and 1 (mean " + d.mean() + ")");
+    }
+    return d;
+  }
+
+  private static Distribution positive(ConfigTree c, String path) {
+    Distribution d = distribution(c, path);
+    if (d.mean() <= 0 || (d.kind().equals("normal") && d.sd() > 0)) {
+      throw new IllegalArgumentException(path + ": a positive quantity needs a fixed value or a lognormal distribution (mean " + d.mean() + ")");
+    }
+    return d;
+  }
+}
