@@ -19,13 +19,14 @@ public record ParameterSet(
     Map<String, Survival> timeInCare,
     Map<String, Survival> reentry,
     Map<String, Map<String, Double>> placementMix,
-    List<PoolingDecision> pooling) {
+    List<PoolingDecision> pooling)
+    implements java.io.Serializable {
 
   /** A cell estimated with others, or not at all, and why (see sib calibrate). */
-  public record PoolingDecision(String component, String cell, long cases, String pooledInto, String reason) {}
+  public record PoolingDecision(String component, String cell, long cases, String pooledInto, String reason) implements java.io.Serializable {}
 
   /** The data calibrated on. */
-  public record Window(LocalDate from, LocalDate to, LocalDate dataEnd, List<String> districts) {}
+  public record Window(LocalDate from, LocalDate to, LocalDate dataEnd, List<String> districts) implements java.io.Serializable {}
 
   /**
    * The entry model. Log expected entries per month = the sum of the coefficients of a cell's terms;
@@ -34,10 +35,10 @@ public record ParameterSet(
    */
   public record Entries(
       String model, String reference, List<String> terms, double[] coefficients, double[][] covariance,
-      double dispersion, boolean quasiPoisson, List<Rate> rates) {}
+      double dispersion, boolean quasiPoisson, List<Rate> rates) implements java.io.Serializable {}
 
   /** Expected entries per month at the window's end (season averaged) and the standard error of its log. */
-  public record Rate(String district, String ageBand, double perMonth, Double logStdError, String estimatedAs) {}
+  public record Rate(String district, String ageBand, double perMonth, Double logStdError, String estimatedAs) implements java.io.Serializable {}
 
   /**
    * A survival model of one fine age band: S(t) = (1 - everShare) + everShare x exp(-(t/scale)^shape),
@@ -46,5 +47,5 @@ public record ParameterSet(
    */
   public record Survival(
       String group, String model, Double shape, Double scaleDays, Double everShare, double[][] covariance, int n,
-      int events, Map<String, Double> kmShareByMonths, String note) {}
+      int events, Map<String, Double> kmShareByMonths, String note) implements java.io.Serializable {}
 }

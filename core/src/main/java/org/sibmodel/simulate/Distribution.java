@@ -18,7 +18,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *
  * Draws are by inversion of one uniform, so common random numbers line up across scenarios.
  */
-public record Distribution(String kind, double mean, double sd) {
+public record Distribution(String kind, double mean, double sd) implements java.io.Serializable {
 
   public Distribution {
     kind = kind == null ? "" : kind.trim().toLowerCase(Locale.ROOT);

@@ -34,7 +34,8 @@ public record Scenario(
     Costs costs,
     Delivery delivery,
     Funding funding,
-    Settings simulation) {
+    Settings simulation)
+    implements java.io.Serializable {
 
   /** The fine age bands of referral (the contract's 5-9 and 10-15, split as seed 000 table 2.2 is). */
   public static final List<String> BANDS = List.of("5-7", "8-9", "10-12", "13-15");
@@ -49,6 +50,11 @@ public record Scenario(
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(funding, "funding");
     Objects.requireNonNull(simulation, "simulation");
+  }
+
+  /** The same scenario with other simulation settings (command-line overrides). */
+  public Scenario withSettings(Settings settings) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, settings);
   }
 
   /**
@@ -66,7 +72,7 @@ public record Scenario(
    */
   public record Referrals(
       String source, Map<Pathway, Map<String, Double>> perYear, double referralsPerEntry, Map<String, Double> districts,
-      int rampUpMonths, double rampUpStart, Distribution volume) {
+      int rampUpMonths, double rampUpStart, Distribution volume) implements java.io.Serializable {
     public Referrals {
       if (!source.equals("table") && !source.equals("calibrated")) {
         throw new IllegalArgumentException("referrals.source = " + source + ": expected table or calibrated");
@@ -113,7 +119,7 @@ public record Scenario(
   }
 
   /** The service's effect: a hazard ratio on entering (and re-entering) care, below 1 if it works. */
-  public record Effect(Distribution hazardRatio) {}
+  public record Effect(Distribution hazardRatio) implements java.io.Serializable {}
 
   /**
    * Without the service (a stated prior where the care data cannot say).
@@ -123,10 +129,10 @@ public record Scenario(
    * @param reunificationExtraDays days a reunified child would have stayed in care without the
    *     service (0: savings come from re-entries avoided only)
    */
-  public record Counterfactual(Distribution diversionEntryWithin12Months, Distribution reunificationExtraDays) {}
+  public record Counterfactual(Distribution diversionEntryWithin12Months, Distribution reunificationExtraDays) implements java.io.Serializable {}
 
   /** Chances that each secondary outcome is achieved. */
-  public record Secondary(Distribution familyStar, Distribution myStar, Distribution attendance, Distribution reading) {}
+  public record Secondary(Distribution familyStar, Distribution myStar, Distribution attendance, Distribution reading) implements java.io.Serializable {}
 
   /**
    * Costs of care.
@@ -136,7 +142,7 @@ public record Scenario(
    * @param inflation yearly inflation of care costs
    * @param cashableShare share of costs avoided that the budget actually saves
    */
-  public record Costs(Map<String, UnitCost> weekly, int priceYear, double inflation, double cashableShare) {
+  public record Costs(Map<String, UnitCost> weekly, int priceYear, double inflation, double cashableShare) implements java.io.Serializable {
     public Costs {
       for (String g : List.of("foster_in_house", "foster_agency", "residential", "other")) {
         if (!weekly.containsKey(g)) {
@@ -154,10 +160,10 @@ public record Scenario(
   }
 
   /** A weekly cost with its uncertainty and source. */
-  public record UnitCost(Distribution pounds, String source) {}
+  public record UnitCost(Distribution pounds, String source) implements java.io.Serializable {}
 
   /** Delivery costs the social investor funds: per referral (at referral) and fixed per contract year. */
-  public record Delivery(double perReferral, double fixedPerYear) {
+  public record Delivery(double perReferral, double fixedPerYear) implements java.io.Serializable {
     public Delivery {
       if (perReferral < 0 || fixedPerYear < 0) {
         throw new IllegalArgumentException("delivery costs must not be negative: per_referral " + perReferral + ", fixed_per_year " + fixedPerYear);
@@ -172,7 +178,7 @@ public record Scenario(
    * @param outcomesFundCap most the outcomes fund pays in all, pounds (null: no cap)
    * @param budgetPerFinancialYear the council's budget line for outcome payments a year (null: none)
    */
-  public record Funding(double outcomesFundShare, Double outcomesFundCap, Double budgetPerFinancialYear) {
+  public record Funding(double outcomesFundShare, Double outcomesFundCap, Double budgetPerFinancialYear) implements java.io.Serializable {
     public Funding {
       if (outcomesFundShare < 0 || outcomesFundShare > 1) {
         throw new IllegalArgumentException("funding.outcomes_fund_share = " + outcomesFundShare + ": must be between 0 and 1");
@@ -184,7 +190,7 @@ public record Scenario(
   }
 
   /** Simulation settings. */
-  public record Settings(int iterations, long seed) {
+  public record Settings(int iterations, long seed) implements java.io.Serializable {
     public Settings {
       if (iterations < 1) {
         throw new IllegalArgumentException("simulation.iterations = " + iterations + ": must be at least 1");

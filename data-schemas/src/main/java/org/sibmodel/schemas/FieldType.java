@@ -12,6 +12,8 @@ public enum FieldType {
   /** 64-bit signed integer. */
   LONG,
   DOUBLE,
+  /** A list of doubles (Spark array&lt;double&gt;): a value per financial year or per month. */
+  DOUBLE_ARRAY,
   /** Pounds to the penny: a decimal with two places (Spark decimal(15,2)). */
   MONEY,
   BOOLEAN,
@@ -28,6 +30,9 @@ public enum FieldType {
   @JsonCreator
   public static FieldType parse(String text) {
     try {
+      if (text.trim().equals("array<double>")) {
+        return DOUBLE_ARRAY;
+      }
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
@@ -39,6 +44,6 @@ public enum FieldType {
 
   @JsonValue
   public String yamlName() {
-    return name().toLowerCase(Locale.ROOT);
+    return this == DOUBLE_ARRAY ? "array<double>" : name().toLowerCase(Locale.ROOT);
   }
 }

@@ -5,6 +5,7 @@ import org.sibmodel.calibrate.CalibrateCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
+import org.sibmodel.simulate.SimulateCommand;
 import org.sibmodel.spark.SparkRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       KeygenCommand.class,
       PaymentsCommand.class,
+      SimulateCommand.class,
     })
 public final class SibCommand implements Runnable {
 

@@ -37,7 +37,8 @@ public final class RowBuilder {
     if (i == null) {
       throw new IllegalArgumentException("the schema has no field '" + field + "'; fields: " + index.keySet());
     }
-    values[i] = value;
+    // Spark's rows hold arrays as Scala sequences.
+    values[i] = value instanceof java.util.List<?> list ? scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq() : value;
     set[i] = true;
     return this;
   }

@@ -36,6 +36,7 @@ public final class SparkSchemas {
       case LONG -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
       case MONEY -> DataTypes.createDecimalType(15, 2);
+      case DOUBLE_ARRAY -> DataTypes.createArrayType(DataTypes.DoubleType, false);
       case BOOLEAN -> DataTypes.BooleanType;
       case DATE -> DataTypes.DateType;
       case TIMESTAMP -> DataTypes.TimestampType;

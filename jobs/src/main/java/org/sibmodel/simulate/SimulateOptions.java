@@ -1,0 +1,50 @@
+package org.sibmodel.simulate;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code sib simulate}.
+ *
+ * @param scenario scenario file, or null for the default scenario
+ * @param params output folder of sib calibrate (its params.json)
+ * @param out output folder
+ * @param iterations iterations, or null for the scenario's
+ * @param seed master seed, or null for the scenario's
+ * @param partitions Spark partitions of the iterations, or null for four per core
+ */
+public record SimulateOptions(Path scenario, String params, String out, Integer iterations, Long seed, Integer partitions) {
+  public SimulateOptions {
+    if (params == null || params.isBlank()) {
+      throw new IllegalArgumentException("--params is required");
+    }
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+    if (iterations != null && iterations < 1) {
+      throw new IllegalArgumentException("--iterations " + iterations + ": must be at least 1");
+    }
+    if (partitions != null && partitions < 1) {
+      throw new IllegalArgumentException("--partitions " + partitions + ": must be at least 1");
+    }
+  }
+
+  /** The scenario the run uses: the file (or the default) with the command line's overrides. */
+  public Scenario scenarioToRun() {
+    Scenario s = scenario == null ? ScenarioFile.defaults() : ScenarioFile.read(scenario);
+    return s.withSettings(new Scenario.Settings(iterations == null ? s.simulation().iterations() : iterations,
+        seed == null ? s.simulation().seed() : seed));
+  }
+
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", scenario == null ? "default scenario" : scenario.toString());
+    m.put("params", params);
+    m.put("out", out);
+    m.put("iterations", iterations == null ? "from the scenario" : iterations);
+    m.put("seed", seed == null ? "from the scenario" : seed);
+    m.put("partitions", partitions == null ? "four per core" : partitions);
+    return m;
+  }
+}
