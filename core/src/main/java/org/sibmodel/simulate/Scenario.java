@@ -104,8 +104,9 @@ public record Scenario(
           throw new IllegalArgumentException("referrals.districts." + d + " = " + share + ": must not be negative");
         }
       });
-      if (Math.abs(sum - 1) > 1e-9) {
-        throw new IllegalArgumentException("referrals.districts: the shares sum to " + sum + "; they must sum to 1");
+      if (Math.abs(sum - 1) > 1e-6) {
+        throw new IllegalArgumentException("referrals.districts: the shares sum to " + String.format(java.util.Locale.ROOT, "%.4f", sum)
+            + "; they must sum to 1");
       }
       if (rampUpMonths < 0) {
         throw new IllegalArgumentException("referrals.ramp_up_months = " + rampUpMonths + ": must not be negative");
