@@ -11,6 +11,17 @@ import java.time.LocalDate;
  * chrono-compatible low-level date algorithms), checked against java.time in the tests.
  */
 public final class CalendarDays {
+  /** First days of the months of 1900 to 2199, looked up rather than computed on hot paths. */
+  private static final int FIRST_TABLED_MONTH = 1900 * 12;
+  private static final int[] MONTH_STARTS = new int[300 * 12 + 1];
+
+  static {
+    for (int i = 0; i < MONTH_STARTS.length; i++) {
+      int m = FIRST_TABLED_MONTH + i;
+      MONTH_STARTS[i] = epochDay(Math.floorDiv(m, 12), Math.floorMod(m, 12) + 1, 1);
+    }
+  }
+
   private CalendarDays() {}
 
   /** The epoch day of a calendar date. */
@@ -47,6 +58,10 @@ public final class CalendarDays {
 
   /** The first day of a month number, as an epoch day. */
   public static int monthStart(int monthNumber) {
+    int i = monthNumber - FIRST_TABLED_MONTH;
+    if (i >= 0 && i < MONTH_STARTS.length) {
+      return MONTH_STARTS[i];
+    }
     return epochDay(Math.floorDiv(monthNumber, 12), Math.floorMod(monthNumber, 12) + 1, 1);
   }
 

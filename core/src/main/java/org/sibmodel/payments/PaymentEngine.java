@@ -227,16 +227,18 @@ public final class PaymentEngine implements java.io.Serializable {
       lastCursor = to;
       int end = Math.min(Math.min(to, trackEnd), asOf + 1);
       int payableEnd = Math.min(end, contractEnd);
-      for (int day = from; day < payableEnd; ) {
-        int m = CalendarDays.monthOf(day);
-        if (m != month) {
-          flush();
-          month = m;
+      if (from < payableEnd) {
+        int m = CalendarDays.monthOf(from);
+        for (int day = from; day < payableEnd; m++) {
+          if (m != month) {
+            flush();
+            month = m;
+          }
+          int chunkEnd = Math.min(payableEnd, CalendarDays.monthStart(m + 1));
+          payableDays += chunkEnd - day;
+          lastDay = chunkEnd - 1;
+          day = chunkEnd;
         }
-        int chunkEnd = Math.min(payableEnd, CalendarDays.monthStart(m + 1));
-        payableDays += chunkEnd - day;
-        lastDay = chunkEnd - 1;
-        day = chunkEnd;
       }
       truncatedDays += Math.max(0, end - Math.max(from, contractEnd));
     }

@@ -32,6 +32,7 @@ class DemoCommand_EndToEndTest {
     assertEquals(0, Main.run("--master", "local[2]", "demo", "--out", tmp.toString()));
     assertTrue(Files.readString(tmp.resolve("payments/summary.json")).contains("99454.21"), "the worked example's total");
     assertTrue(Files.readString(tmp.resolve("params/report.html")).contains("SYNTHETIC DATA"), "the calibration report says so");
+    assertTrue(Files.readString(tmp.resolve("simulation/summary.json")).contains("\"iterations\" : 2000"), "the simulation ran");
     Path curated = tmp.resolve("curated");
 
     JsonNode summary = new ObjectMapper().readTree(curated.resolve("summary.json").toFile());
