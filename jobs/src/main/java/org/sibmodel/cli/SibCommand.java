@@ -5,6 +5,7 @@ import org.sibmodel.calibrate.CalibrateCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
+import org.sibmodel.simulate.BenchCommand;
 import org.sibmodel.simulate.SimulateCommand;
 import org.sibmodel.spark.SparkRuntime;
 import picocli.CommandLine.Command;
@@ -34,6 +35,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       DemoCommand.class,
+      BenchCommand.class,
       CalibrateCommand.class,
       GenerateCommand.class,
       IngestCommand.class,

@@ -1,15 +1,9 @@
 package org.sibmodel.simulate;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.sum;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.MessageDigest;
@@ -108,8 +102,8 @@ public final class SimulateJob {
       progress.stop();
       Duration simulated = Duration.between(simulating, Instant.now());
       Dataset<Row> iterations = spark.read().parquet(out.path("simulation_iterations"));
-      List<Row> summary = summarise(iterations, name, kernel.financialYears());
-      List<Row> months = months(iterations, name, kernel.firstMonth());
+      List<Row> summary = summarise(iterations, name, kernel.financialYears(), n);
+      List<Row> months = months(iterations, name, kernel.firstMonth(), kernel.months(), n);
       spark.createDataFrame(summary, SUMMARY).coalesce(1).write().parquet(out.path("simulation_summary"));
       CsvExport.write(SUMMARY, summary, out, "simulation_summary.csv");
       spark.createDataFrame(months, MONTHS).coalesce(1).write().parquet(out.path("simulation_months"));
@@ -153,85 +147,49 @@ public final class SimulateJob {
     return b.build();
   }
 
-  /**
-   * Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by year. Sums
-   * are taken in exact decimals and percentiles are exact, so partitioning cannot change them.
-   */
-  static List<Row> summarise(Dataset<Row> iterations, String scenario, List<String> years) {
-    List<Row> rows = new ArrayList<>();
-    List<Column> aggs = new ArrayList<>();
-    for (String m : METRICS) {
-      aggs.addAll(stats(col(m)));
-    }
-    Row totals = iterations.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).head();
-    for (int i = 0; i < METRICS.size(); i++) {
-      rows.add(statsRow(scenario, METRICS.get(i), null, totals, i * 4));
-    }
-    // By financial year: explode the arrays with their positions.
-    StringBuilder zip = new StringBuilder("posexplode(arrays_zip(");
-    zip.append(String.join(", ", YEAR_METRICS)).append(")) as (pos, v)");
-    Dataset<Row> exploded = iterations.selectExpr(zip.toString());
-    List<Column> yearAggs = new ArrayList<>();
+  /** Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by financial year. */
+  static List<Row> summarise(Dataset<Row> iterations, String scenario, List<String> years, int n) {
+    List<ExactSummary.Column> columns = new ArrayList<>();
+    METRICS.forEach(m -> columns.add(ExactSummary.Column.scalar(m)));
     for (String m : YEAR_METRICS) {
-      yearAggs.addAll(stats(col("v." + m)));
-    }
-    for (Row r : exploded.groupBy("pos").agg(yearAggs.get(0), yearAggs.subList(1, yearAggs.size()).toArray(Column[]::new))
-        .orderBy("pos").collectAsList()) {
-      int pos = r.getInt(0);
-      for (int i = 0; i < YEAR_METRICS.size(); i++) {
-        rows.add(statsRow(scenario, YEAR_METRICS.get(i), years.get(pos), r, 1 + i * 4));
+      for (int y = 0; y < years.size(); y++) {
+        columns.add(new ExactSummary.Column(m, y));
       }
     }
-    return rows;
-  }
-
-  /** count, exact decimal sum, exact decimal sum of squares, exact percentiles. */
-  private static List<Column> stats(Column c) {
-    Column d = c.cast("decimal(38,6)");
-    String name = c.toString();
-    return List.of(count(c), sum(d), sum(c.cast("decimal(30,4)").multiply(c.cast("decimal(30,4)"))),
-        expr("percentile(" + name + ", array(0.05, 0.10, 0.50, 0.90, 0.95))"));
-  }
-
-  private static Row statsRow(String scenario, String metric, String year, Row r, int at) {
-    long n = r.getLong(at);
-    BigDecimal sum = r.isNullAt(at + 1) ? BigDecimal.ZERO : r.getDecimal(at + 1);
-    BigDecimal squares = r.isNullAt(at + 2) ? BigDecimal.ZERO : r.getDecimal(at + 2);
-    double mean = n == 0 ? 0 : sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue();
-    double variance = n < 2 ? 0 : squares.subtract(sum.multiply(sum).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128))
-        .divide(BigDecimal.valueOf(n - 1), MathContext.DECIMAL128).doubleValue();
-    double sd = Math.sqrt(Math.max(0, variance));
-    List<Double> p = r.isNullAt(at + 3) ? List.of(0.0, 0.0, 0.0, 0.0, 0.0) : r.getList(at + 3);
-    return RowBuilder.of(SUMMARY).set("scenario", scenario).set("metric", metric).set("financial_year", year).set("n", Math.max(n, 1))
-        .set("mean", mean).set("sd", sd).set("p5", p.get(0)).set("p10", p.get(1)).set("p50", p.get(2)).set("p90", p.get(3))
-        .set("p95", p.get(4)).set("mc_se", n == 0 ? 0 : sd / Math.sqrt(n)).build();
-  }
-
-  /** The fan chart's data: percentiles of the cumulative payments and net position of each month. */
-  static List<Row> months(Dataset<Row> iterations, String scenario, LocalDate firstMonth) {
-    Dataset<Row> exploded = iterations.selectExpr(
-        "posexplode(arrays_zip(cumulative_payments_by_month, cumulative_net_by_month)) as (pos, v)");
-    String pay = "v.cumulative_payments_by_month";
-    String net = "v.cumulative_net_by_month";
-    String pct = ", array(0.05, 0.10, 0.50, 0.90, 0.95))";
-    List<Row> agg = exploded.groupBy("pos").agg(expr("count(1)"),
-            expr("sum(cast(" + pay + " as decimal(38,6)))"), expr("percentile(" + pay + pct),
-            expr("sum(cast(" + net + " as decimal(38,6)))"), expr("percentile(" + net + pct))
-        .orderBy("pos").collectAsList();
     List<Row> rows = new ArrayList<>();
-    RowBuilder b = RowBuilder.of(MONTHS);
-    for (Row r : agg) {
-      LocalDate month = firstMonth.plusMonths(r.getInt(0));
-      BigDecimal n = BigDecimal.valueOf(r.getLong(1));
-      rows.add(fan(b, scenario, "cumulative_payments", month, r.getDecimal(2).divide(n, MathContext.DECIMAL128).doubleValue(), r.getList(3)));
-      rows.add(fan(b, scenario, "cumulative_net_position", month, r.getDecimal(4).divide(n, MathContext.DECIMAL128).doubleValue(), r.getList(5)));
+    RowBuilder b = RowBuilder.of(SUMMARY);
+    for (ExactSummary.Stats s : ExactSummary.of(iterations, columns, n)) {
+      double[] p = s.percentiles();
+      rows.add(b.set("scenario", scenario).set("metric", s.column().name())
+          .set("financial_year", s.column().element() < 0 ? null : years.get(s.column().element())).set("n", Math.max(1, s.n()))
+          .set("mean", s.mean()).set("sd", s.sd()).set("p5", p[0]).set("p10", p[1]).set("p50", p[2]).set("p90", p[3]).set("p95", p[4])
+          .set("mc_se", s.mcSe()).build());
     }
     return rows;
   }
 
-  private static Row fan(RowBuilder b, String scenario, String metric, LocalDate month, double mean, List<Double> p) {
-    return b.set("scenario", scenario).set("metric", metric).set("month", month).set("mean", mean)
-        .set("p5", p.get(0)).set("p10", p.get(1)).set("p50", p.get(2)).set("p90", p.get(3)).set("p95", p.get(4)).build();
+  /** The fan chart's data: the cumulative payments and net position at every third month and the last. */
+  static List<Row> months(Dataset<Row> iterations, String scenario, LocalDate firstMonth, int months, int n) {
+    List<ExactSummary.Column> columns = new ArrayList<>();
+    List<Integer> points = new ArrayList<>();
+    for (int m = 0; m < months; m++) {
+      if (m % 3 == 2 || m == months - 1) {
+        points.add(m);
+      }
+    }
+    for (String metric : List.of("cumulative_payments_by_month", "cumulative_net_by_month")) {
+      points.forEach(m -> columns.add(new ExactSummary.Column(metric, m)));
+    }
+    List<Row> rows = new ArrayList<>();
+    RowBuilder b = RowBuilder.of(MONTHS);
+    for (ExactSummary.Stats s : ExactSummary.of(iterations, columns, n)) {
+      double[] p = s.percentiles();
+      rows.add(b.set("scenario", scenario)
+          .set("metric", s.column().name().startsWith("cumulative_payments") ? "cumulative_payments" : "cumulative_net_position")
+          .set("month", firstMonth.plusMonths(s.column().element())).set("mean", s.mean())
+          .set("p5", p[0]).set("p10", p[1]).set("p50", p[2]).set("p90", p[3]).set("p95", p[4]).build());
+    }
+    return rows;
   }
 
   private static byte[] readParams(SparkSession spark, String params) {

@@ -1,0 +1,110 @@
+package org.sibmodel.simulate;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Mean, standard deviation and exact percentiles of many columns of the iteration table. Values
+ * are placed by iteration number before anything is added up, so every figure is the same whatever
+ * partitioning produced or read the table (floating-point sums depend on order; here the order is
+ * always 0, 1, 2, ...). Columns are done a group at a time, so memory holds one group's values.
+ * Percentiles interpolate between order statistics as Spark's {@code percentile} does.
+ */
+final class ExactSummary {
+  static final double[] PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
+  private static final int COLUMNS_PER_PASS = 80;
+
+  /** A column to summarise: a scalar column, or one element of an array column. */
+  record Column(String name, int element) implements Serializable {
+    static Column scalar(String name) {
+      return new Column(name, -1);
+    }
+  }
+
+  /** The statistics of one column; {@code n} counts the iterations with a value. */
+  record Stats(Column column, long n, double mean, double sd, double[] percentiles) implements Serializable {
+    double mcSe() {
+      return n == 0 ? 0 : sd / Math.sqrt(n);
+    }
+  }
+
+  private ExactSummary() {}
+
+  static List<Stats> of(Dataset<Row> iterations, List<Column> columns, int n) {
+    List<Stats> all = new ArrayList<>();
+    for (int from = 0; from < columns.size(); from += COLUMNS_PER_PASS) {
+      List<Column> group = List.copyOf(columns.subList(from, Math.min(columns.size(), from + COLUMNS_PER_PASS)));
+      List<String> names = new ArrayList<>(List.of("iteration"));
+      group.stream().map(Column::name).distinct().forEach(names::add);
+      JavaRDD<Row> rows = iterations.select(names.get(0), names.subList(1, names.size()).toArray(String[]::new)).javaRDD();
+      all.addAll(rows.coalesce(1).mapPartitions(it -> {
+        double[][] values = new double[group.size()][n];
+        for (double[] v : values) {
+          Arrays.fill(v, Double.NaN);
+        }
+        while (it.hasNext()) {
+          Row r = it.next();
+          int i = Math.toIntExact(r.getLong(0));
+          for (int c = 0; c < group.size(); c++) {
+            int field = r.fieldIndex(group.get(c).name());
+            if (r.isNullAt(field)) {
+              continue;
+            }
+            values[c][i] = group.get(c).element() < 0 ? ((Number) r.get(field)).doubleValue()
+                : r.<Double>getList(field).get(group.get(c).element());
+          }
+        }
+        List<Stats> stats = new ArrayList<>(group.size());
+        for (int c = 0; c < group.size(); c++) {
+          stats.add(stats(group.get(c), values[c]));
+        }
+        return stats.iterator();
+      }).collect());
+    }
+    return all;
+  }
+
+  /** The statistics of values in iteration order; NaN marks an iteration without a value. */
+  static Stats stats(Column column, double[] values) {
+    int n = 0;
+    double sum = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        n++;
+        sum += v;
+      }
+    }
+    double mean = n == 0 ? 0 : sum / n;
+    double squares = 0;
+    double[] present = new double[n];
+    int k = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        squares += (v - mean) * (v - mean);
+        present[k++] = v;
+      }
+    }
+    Arrays.sort(present);
+    double[] p = new double[PERCENTILES.length];
+    for (int j = 0; j < p.length; j++) {
+      p[j] = percentile(present, PERCENTILES[j]);
+    }
+    return new Stats(column, n, mean, n < 2 ? 0 : Math.sqrt(squares / (n - 1)), p);
+  }
+
+  /** Linear interpolation between the order statistics around p x (n - 1). */
+  static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    double position = p * (sorted.length - 1);
+    int lower = (int) Math.floor(position);
+    int upper = (int) Math.ceil(position);
+    return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+  }
+}
