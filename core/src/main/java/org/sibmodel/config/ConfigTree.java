@@ -125,6 +125,30 @@ public final class ConfigTree {
     }
   }
 
+  /** A copy of {@code base} with {@code over} laid on it, section by section (for scenario variants). */
+  public static JsonNode merge(JsonNode base, JsonNode over) {
+    ObjectNode merged = base == null || !base.isObject() ? YAML.createObjectNode() : ((ObjectNode) base).deepCopy();
+    if (over == null || !over.isObject()) {
+      return merged;
+    }
+    over.fields().forEachRemaining(e -> {
+      JsonNode existing = merged.get(e.getKey());
+      merged.set(e.getKey(), existing != null && existing.isObject() && e.getValue().isObject()
+          ? merge(existing, e.getValue()) : e.getValue().deepCopy());
+    });
+    return merged;
+  }
+
+  /** Parses YAML text into a tree (for callers that combine trees before reading them). */
+  public static JsonNode parse(String yaml, String source) {
+    try {
+      JsonNode tree = YAML.readTree(yaml);
+      return tree == null || tree.isMissingNode() ? YAML.createObjectNode() : tree;
+    } catch (IOException e) {
+      throw new IllegalArgumentException(source + ": not readable YAML: " + firstLine(e.getMessage()), e);
+    }
+  }
+
   private static String firstLine(String message) {
     return message == null ? "" : message.lines().findFirst().orElse("");
   }

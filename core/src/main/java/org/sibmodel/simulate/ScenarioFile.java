@@ -18,7 +18,7 @@ public final class ScenarioFile {
   private static final String DEFAULTS = "default-scenario.yaml";
   /** Sections whose keys are names the user chooses. */
   private static final List<String> OPEN = List.of("contract", "referrals.districts", "referrals.per_year.diversion",
-      "referrals.per_year.reunification");
+      "referrals.per_year.reunification", "variants", "sensitivity.inputs");
 
   private ScenarioFile() {}
 
@@ -32,6 +32,16 @@ public final class ScenarioFile {
 
   public static Scenario fromYaml(String yaml, String source) {
     return parse(ConfigTree.fromYaml(yaml, source, ScenarioFile.class, DEFAULTS, OPEN));
+  }
+
+  /** A scenario from a parsed tree over the defaults (a base with a variant's changes laid on it). */
+  public static Scenario fromTree(com.fasterxml.jackson.databind.JsonNode tree, String source) {
+    return parse(ConfigTree.over(tree, source, ScenarioFile.class, DEFAULTS, OPEN));
+  }
+
+  /** The merged tree of a file over the defaults, for reading its variants and sensitivity ranges. */
+  static ConfigTree tree(com.fasterxml.jackson.databind.JsonNode tree, String source) {
+    return ConfigTree.over(tree, source, ScenarioFile.class, DEFAULTS, OPEN);
   }
 
   private static Scenario parse(ConfigTree c) {
