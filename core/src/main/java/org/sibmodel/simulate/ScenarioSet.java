@@ -129,7 +129,9 @@ public final class ScenarioSet {
     if (yaml == null) {
       throw new IllegalArgumentException("unknown input '" + input + "'; known: " + String.join(", ", INPUTS.keySet()));
     }
-    JsonNode changes = ConfigTree.parse(yaml.replace("X", String.format(Locale.ROOT, "%.10g", value)), input);
+    // Prices are pounds and pence; everything else keeps its precision.
+    String text = input.equals("tariff") ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.10g", value);
+    JsonNode changes = ConfigTree.parse(yaml.replace("X", text), input);
     return ScenarioFile.fromTree(ConfigTree.merge(baseTree, changes), source + " (" + input + " = " + value + ")");
   }
 

@@ -5,6 +5,7 @@ import org.sibmodel.calibrate.CalibrateCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
+import org.sibmodel.scenarios.ScenariosCommand;
 import org.sibmodel.simulate.BenchCommand;
 import org.sibmodel.simulate.SimulateCommand;
 import org.sibmodel.spark.SparkRuntime;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       KeygenCommand.class,
       PaymentsCommand.class,
+      ScenariosCommand.class,
       SimulateCommand.class,
     })
 public final class SibCommand implements Runnable {

@@ -19,10 +19,32 @@ final class ExactSummary {
   static final double[] PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
   private static final int COLUMNS_PER_PASS = 80;
 
-  /** A column to summarise: a scalar column, or one element of an array column. */
-  record Column(String name, int element) implements Serializable {
+  /**
+   * A column to summarise: a scalar column, one element of an array column, or (cumulative) the
+   * sum of an array's elements up to and including one.
+   */
+  record Column(String name, int element, boolean cumulative) implements Serializable {
+    Column(String name, int element) {
+      this(name, element, false);
+    }
+
     static Column scalar(String name) {
-      return new Column(name, -1);
+      return new Column(name, -1, false);
+    }
+
+    double value(Row r, int field) {
+      if (element < 0) {
+        return ((Number) r.get(field)).doubleValue();
+      }
+      List<Double> list = r.getList(field);
+      if (!cumulative) {
+        return list.get(element);
+      }
+      double sum = 0;
+      for (int i = 0; i <= element; i++) {
+        sum += list.get(i);
+      }
+      return sum;
     }
   }
 
@@ -55,8 +77,7 @@ final class ExactSummary {
             if (r.isNullAt(field)) {
               continue;
             }
-            values[c][i] = group.get(c).element() < 0 ? ((Number) r.get(field)).doubleValue()
-                : r.<Double>getList(field).get(group.get(c).element());
+            values[c][i] = group.get(c).value(r, field);
           }
         }
         List<Stats> stats = new ArrayList<>(group.size());

@@ -46,9 +46,9 @@ import org.sibmodel.spark.SparkSchemas;
  * Parquet (the driver never holds the iterations); the summaries are exact aggregates of them.
  */
 public final class SimulateJob {
-  static final StructType ITERATIONS = SparkSchemas.of("simulation_iterations");
-  static final StructType SUMMARY = SparkSchemas.of("simulation_summary");
-  static final StructType MONTHS = SparkSchemas.of("simulation_months");
+  public static final StructType ITERATIONS = SparkSchemas.of("simulation_iterations");
+  public static final StructType SUMMARY = SparkSchemas.of("simulation_summary");
+  public static final StructType MONTHS = SparkSchemas.of("simulation_months");
   /** The scalar metrics summarised. */
   static final List<String> METRICS = List.of("referrals", "diversion_referrals", "reunification_referrals", "milestones",
       "payable_days", "care_days_without", "care_days_with", "care_days_avoided", "outcome_payments", "capped", "outcomes_fund",
@@ -75,26 +75,10 @@ public final class SimulateJob {
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     int partitions = options.partitions() != null ? options.partitions() : Math.max(1, Math.min(n, jsc.defaultParallelism() * 4));
-    Broadcast<Kernel> shared = jsc.broadcast(kernel);
     LongAccumulator done = spark.sparkContext().longAccumulator("iterations simulated");
+    Broadcast<List<Kernel>> shared = jsc.broadcast(List.of(kernel));
     String name = scenario.name();
-    JavaRDD<Row> rows = spark.range(0, n, 1, partitions).javaRDD().mapPartitions(numbers -> {
-      Kernel k = shared.value();
-      return new Iterator<Row>() {
-        @Override
-        public boolean hasNext() {
-          return numbers.hasNext();
-        }
-
-        @Override
-        public Row next() {
-          Row row = iterationRow(name, k.run(numbers.next()));
-          done.add(1);
-          return row;
-        }
-      };
-    });
-
+    JavaRDD<Row> rows = iterationRows(jsc, shared, n, partitions, done);
     Instant simulating = Instant.now();
     Progress progress = Progress.start(done, n);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
@@ -123,6 +107,46 @@ public final class SimulateJob {
     }
   }
 
+  /**
+   * The iteration rows of every kernel, iterations 0..n-1 of each in contiguous ranges, one range
+   * per partition ({@code partitionsPerKernel} ranges each). No shuffle: a partition simulates its
+   * range and its rows stream on.
+   */
+  public static JavaRDD<Row> iterationRows(JavaSparkContext jsc, Broadcast<List<Kernel>> kernels, int n, int partitionsPerKernel,
+      LongAccumulator done) {
+    List<long[]> ranges = new ArrayList<>();
+    for (int k = 0; k < kernels.value().size(); k++) {
+      for (int p = 0; p < partitionsPerKernel; p++) {
+        long from = (long) n * p / partitionsPerKernel;
+        long to = (long) n * (p + 1) / partitionsPerKernel;
+        if (to > from) {
+          ranges.add(new long[] {k, from, to});
+        }
+      }
+    }
+    // One range per partition: each partition simulates its own range.
+    return jsc.parallelize(ranges, ranges.size()).mapPartitions(it -> {
+      long[] range = it.next();
+      Kernel kernel = kernels.value().get((int) range[0]);
+      String scenario = kernel.scenario().name();
+      return new Iterator<Row>() {
+        long next = range[1];
+
+        @Override
+        public boolean hasNext() {
+          return next < range[2];
+        }
+
+        @Override
+        public Row next() {
+          Row row = iterationRow(scenario, kernel.run(next++));
+          done.add(1);
+          return row;
+        }
+      };
+    });
+  }
+
   static Row iterationRow(String scenario, IterationResult r) {
     RowBuilder b = RowBuilder.of(ITERATIONS);
     b.set("scenario", scenario).set("iteration", r.iteration()).set("volume", r.volume()).set("hazard_ratio", r.hazardRatio())
@@ -148,7 +172,7 @@ public final class SimulateJob {
   }
 
   /** Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by financial year. */
-  static List<Row> summarise(Dataset<Row> iterations, String scenario, List<String> years, int n) {
+  public static List<Row> summarise(Dataset<Row> iterations, String scenario, List<String> years, int n) {
     List<ExactSummary.Column> columns = new ArrayList<>();
     METRICS.forEach(m -> columns.add(ExactSummary.Column.scalar(m)));
     for (String m : YEAR_METRICS) {
@@ -156,11 +180,14 @@ public final class SimulateJob {
         columns.add(new ExactSummary.Column(m, y));
       }
     }
+    for (int y = 0; y < years.size(); y++) {
+      columns.add(new ExactSummary.Column("net_position_by_year", y, true));
+    }
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(SUMMARY);
     for (ExactSummary.Stats s : ExactSummary.of(iterations, columns, n)) {
       double[] p = s.percentiles();
-      rows.add(b.set("scenario", scenario).set("metric", s.column().name())
+      rows.add(b.set("scenario", scenario).set("metric", s.column().cumulative() ? "cumulative_net_position_by_year" : s.column().name())
           .set("financial_year", s.column().element() < 0 ? null : years.get(s.column().element())).set("n", Math.max(1, s.n()))
           .set("mean", s.mean()).set("sd", s.sd()).set("p5", p[0]).set("p10", p[1]).set("p50", p[2]).set("p90", p[3]).set("p95", p[4])
           .set("mc_se", s.mcSe()).build());
@@ -169,7 +196,7 @@ public final class SimulateJob {
   }
 
   /** The fan chart's data: the cumulative payments and net position at every third month and the last. */
-  static List<Row> months(Dataset<Row> iterations, String scenario, LocalDate firstMonth, int months, int n) {
+  public static List<Row> months(Dataset<Row> iterations, String scenario, LocalDate firstMonth, int months, int n) {
     List<ExactSummary.Column> columns = new ArrayList<>();
     List<Integer> points = new ArrayList<>();
     for (int m = 0; m < months; m++) {
@@ -190,6 +217,14 @@ public final class SimulateJob {
           .set("p5", p[0]).set("p10", p[1]).set("p50", p[2]).set("p90", p[3]).set("p95", p[4]).build());
     }
     return rows;
+  }
+
+  /** The parameter set in a sib calibrate output folder, with the bytes it was read from (for its hash). */
+  public record Params(ParameterSet set, byte[] bytes) {}
+
+  public static Params readParameterSet(SparkSession spark, String dir) {
+    byte[] bytes = readParams(spark, dir);
+    return new Params(ParameterSetFile.read(new java.io.ByteArrayInputStream(bytes), dir + "/params.json"), bytes);
   }
 
   private static byte[] readParams(SparkSession spark, String params) {
@@ -220,7 +255,7 @@ public final class SimulateJob {
     }
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,214 @@
+package org.sibmodel.scenarios;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
+import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import org.sibmodel.SibVersion;
+import org.sibmodel.io.CsvExport;
+import org.sibmodel.io.Json;
+import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.RunInfo;
+import org.sibmodel.simulate.Kernel;
+import org.sibmodel.simulate.Scenario;
+import org.sibmodel.simulate.ScenarioFile;
+import org.sibmodel.simulate.ScenarioSet;
+import org.sibmodel.simulate.SimulateJob;
+import org.sibmodel.spark.RowBuilder;
+import org.sibmodel.spark.SparkSchemas;
+
+/**
+ * {@code sib scenarios}: the base scenario and its variants on common random numbers, one-way
+ * sensitivity of the council's net position with switching values, and the break-even tariff.
+ * The base and variants run together in one Spark job; each sensitivity or solver evaluation is a
+ * shorter run of the same iterations ({@link Evaluator}).
+ */
+public final class ScenariosJob {
+  static final StructType SENSITIVITY = SparkSchemas.of("sensitivity");
+  static final StructType BREAK_EVEN = SparkSchemas.of("break_even");
+  /** Accuracy of the break-even tariff, pounds. */
+  static final double TARIFF_ACCURACY = 5.0;
+
+  private ScenariosJob() {}
+
+  public static ScenariosSummary run(SparkSession spark, ScenariosOptions options) {
+    return run(() -> spark, options);
+  }
+
+  public static ScenariosSummary run(Supplier<SparkSession> sparkSession, ScenariosOptions options) {
+    Instant started = Instant.now();
+    ScenarioSet set = options.scenario() == null ? ScenarioSet.defaults() : ScenarioSet.read(options.scenario());
+    int n = options.iterations() != null ? options.iterations() : set.base().simulation().iterations();
+    int sn = options.sensitivityIterations() != null ? options.sensitivityIterations() : set.sensitivityIterations();
+    List<Scenario> scenarios = new ArrayList<>();
+    scenarios.add(withIterations(set.base(), n));
+    set.variants().forEach(v -> scenarios.add(withIterations(v.scenario(), n)));
+
+    SparkSession spark = sparkSession.get();
+    SimulateJob.Params params = SimulateJob.readParameterSet(spark, options.params());
+    List<Kernel> kernels = scenarios.stream().map(s -> new Kernel(s, params.set())).toList();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Broadcast<List<Kernel>> shared = jsc.broadcast(kernels);
+    LongAccumulator done = spark.sparkContext().longAccumulator("iterations simulated");
+    int partitions = Math.max(1, Math.min(n, jsc.defaultParallelism() * 2));
+    try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
+      System.out.printf("Simulating %d scenarios x %,d iterations...%n", scenarios.size(), n);
+      spark.createDataFrame(SimulateJob.iterationRows(jsc, shared, n, partitions, done), SimulateJob.ITERATIONS)
+          .write().parquet(out.path("scenario_iterations"));
+      Dataset<Row> iterations = spark.read().parquet(out.path("scenario_iterations"));
+      List<Row> summary = new ArrayList<>();
+      List<Row> months = new ArrayList<>();
+      for (Kernel k : kernels) {
+        Dataset<Row> one = iterations.filter(iterations.col("scenario").equalTo(k.scenario().name()));
+        summary.addAll(SimulateJob.summarise(one, k.scenario().name(), k.financialYears(), n));
+        months.addAll(SimulateJob.months(one, k.scenario().name(), k.firstMonth(), k.months(), n));
+      }
+      write(spark, out, "scenario_summary", SimulateJob.SUMMARY, summary);
+      write(spark, out, "scenario_months", SimulateJob.MONTHS, months);
+
+      System.out.printf("Sensitivity and break-even tariff (%,d iterations an evaluation)...%n", sn);
+      Evaluator evaluator = new Evaluator(jsc, params.set(), sn);
+      List<Row> sensitivity = sensitivity(set, evaluator);
+      write(spark, out, "sensitivity", SENSITIVITY, sensitivity);
+      List<Row> breakEven = breakEven(set, evaluator);
+      write(spark, out, "break_even", BREAK_EVEN, breakEven);
+
+      out.writeText("scenario.yaml", scenarioText(options));
+      ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
+          iterations, evaluator.evaluations(), SimulateJob.sha256(params.bytes()));
+      out.writeText("summary.json", Json.write(result));
+      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "scenarios", options.describe(), started,
+          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      out.commit();
+      return result;
+    } finally {
+      shared.destroy();
+    }
+  }
+
+  private static Scenario withIterations(Scenario s, int n) {
+    return s.withSettings(new Scenario.Settings(n, s.simulation().seed()));
+  }
+
+  private static void write(SparkSession spark, OutputDir out, String dataset, StructType schema, List<Row> rows) {
+    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
+    CsvExport.write(schema, rows, out, dataset + ".csv");
+  }
+
+  /** Tornado bars and switching values of every input with a range. */
+  static List<Row> sensitivity(ScenarioSet set, Evaluator evaluator) {
+    Evaluator.Result base = evaluator.evaluate(set.base());
+    List<Row> rows = new ArrayList<>();
+    RowBuilder b = RowBuilder.of(SENSITIVITY);
+    for (ScenarioSet.Range range : set.ranges()) {
+      Map<Double, Double> cache = new HashMap<>();
+      DoubleUnaryOperator p50 = x -> cache.computeIfAbsent(x, v -> evaluator.evaluate(set.with(range.input(), v)).p50());
+      Evaluator.Result low = evaluator.evaluate(set.with(range.input(), range.low()));
+      Evaluator.Result high = evaluator.evaluate(set.with(range.input(), range.high()));
+      cache.put(range.low(), low.p50());
+      cache.put(range.high(), high.p50());
+      double[] domain = ScenarioSet.domain(range.input());
+      Root root = switching(p50, domain[0], range.low(), range.high(), domain[1], set.baseValue(range.input()), accuracy(range.input()));
+      rows.add(b.set("input", range.input()).set("base_value", set.baseValue(range.input())).set("low", range.low())
+          .set("high", range.high()).set("net_p50_base", base.p50()).set("net_p50_low", low.p50()).set("net_p50_high", high.p50())
+          .set("net_mean_low", low.mean()).set("net_mean_high", high.mean()).set("switching_value", root.value())
+          .set("switching_note", root.note()).set("iterations", evaluator.iterations()).build());
+    }
+    return rows;
+  }
+
+  /** The highest P with the P50 (and the P10) net position at least zero. */
+  static List<Row> breakEven(ScenarioSet set, Evaluator evaluator) {
+    List<Row> rows = new ArrayList<>();
+    RowBuilder b = RowBuilder.of(BREAK_EVEN);
+    double[] domain = ScenarioSet.domain("tariff");
+    for (String basis : List.of("P50", "P10")) {
+      int before = evaluator.evaluations();
+      Map<Double, Double> cache = new HashMap<>();
+      DoubleUnaryOperator net = p -> cache.computeIfAbsent(p, v -> {
+        Evaluator.Result r = evaluator.evaluate(set.with("tariff", v));
+        return basis.equals("P50") ? r.p50() : r.p10();
+      });
+      Root root = solve(net, domain[0], domain[1], TARIFF_ACCURACY);
+      rows.add(b.set("basis", basis).set("tariff", root.value()).set("tariff_accuracy", root.value() == null ? null : TARIFF_ACCURACY)
+          .set("net_at_tariff", root.value() == null ? null : net.applyAsDouble(root.value()))
+          .set("evaluations", evaluator.evaluations() - before).set("iterations", evaluator.iterations()).set("note", root.note()).build());
+    }
+    return rows;
+  }
+
+  /** A root found by the solver, or why there is none. */
+  record Root(Double value, String note) {}
+
+  /** Brent's method on [lo, hi] when f changes sign there. */
+  static Root solve(DoubleUnaryOperator f, double lo, double hi, double accuracy) {
+    double flo = f.applyAsDouble(lo);
+    double fhi = f.applyAsDouble(hi);
+    if (flo == 0) {
+      return new Root(lo, "exactly zero at " + lo);
+    }
+    if (Math.signum(flo) == Math.signum(fhi)) {
+      return new Root(null, String.format("no zero between %.4g (net %.0f) and %.4g (net %.0f)", lo, flo, hi, fhi));
+    }
+    BrentSolver solver = new BrentSolver(accuracy);
+    double x = solver.solve(60, f::applyAsDouble, lo, hi);
+    return new Root(x, String.format("Brent's method (commons-math3) on [%.4g, %.4g], accuracy %.4g, %d evaluations",
+        lo, hi, accuracy, solver.getEvaluations()));
+  }
+
+  /** The switching value: a zero of f nearest the base value among the brackets the range and domain give. */
+  static Root switching(DoubleUnaryOperator f, double domainLow, double low, double high, double domainHigh, double base, double accuracy) {
+    double[][] brackets = {{low, high}, {domainLow, low}, {high, domainHigh}};
+    Root nearest = null;
+    for (double[] bracket : brackets) {
+      if (!(bracket[0] < bracket[1])) {
+        continue;
+      }
+      Root r = solve(f, bracket[0], bracket[1], accuracy);
+      if (r.value() != null && (nearest == null || Math.abs(r.value() - base) < Math.abs(nearest.value() - base))) {
+        nearest = r;
+      }
+      if (r.value() != null && bracket == brackets[0]) {
+        break;
+      }
+    }
+    return nearest != null ? nearest : new Root(null, String.format(
+        "the P50 net position does not cross zero for values from %.4g to %.4g", domainLow, domainHigh));
+  }
+
+  private static double accuracy(String input) {
+    return switch (input) {
+      case "tariff", "residential_weekly" -> 5.0;
+      default -> 0.002;
+    };
+  }
+
+  private static String scenarioText(ScenariosOptions options) {
+    try {
+      if (options.scenario() != null) {
+        return Files.readString(options.scenario());
+      }
+      try (InputStream in = ScenarioFile.class.getResourceAsStream("default-scenario.yaml")) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.sibmodel.scenarios;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code sib scenarios}.
+ *
+ * @param scenario scenario file with its variants and sensitivity ranges, or null for the default set
+ * @param params output folder of sib calibrate
+ * @param out output folder
+ * @param iterations iterations of the base and each variant, or null for the scenario's
+ * @param sensitivityIterations iterations per sensitivity evaluation, or null for the scenario's
+ */
+public record ScenariosOptions(Path scenario, String params, String out, Integer iterations, Integer sensitivityIterations) {
+  public ScenariosOptions {
+    if (params == null || params.isBlank()) {
+      throw new IllegalArgumentException("--params is required");
+    }
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+    if (iterations != null && iterations < 1) {
+      throw new IllegalArgumentException("--iterations " + iterations + ": must be at least 1");
+    }
+    if (sensitivityIterations != null && sensitivityIterations < 10) {
+      throw new IllegalArgumentException("--sensitivity-iterations " + sensitivityIterations + ": must be at least 10");
+    }
+  }
+
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("scenario", scenario == null ? "default scenario set" : scenario.toString());
+    m.put("params", params);
+    m.put("out", out);
+    m.put("iterations", iterations == null ? "from the scenario" : iterations);
+    m.put("sensitivity_iterations", sensitivityIterations == null ? "from the scenario" : sensitivityIterations);
+    return m;
+  }
+}
