@@ -5,6 +5,7 @@ import org.sibmodel.calibrate.CalibrateCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
+import org.sibmodel.report.ReportCommand;
 import org.sibmodel.scenarios.ScenariosCommand;
 import org.sibmodel.simulate.BenchCommand;
 import org.sibmodel.simulate.SimulateCommand;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       IngestCommand.class,
       KeygenCommand.class,
       PaymentsCommand.class,
+      ReportCommand.class,
       ScenariosCommand.class,
       SimulateCommand.class,
     })

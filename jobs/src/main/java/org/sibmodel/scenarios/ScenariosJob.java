@@ -146,8 +146,15 @@ public final class ScenariosJob {
         return basis.equals("P50") ? r.p50() : r.p10();
       });
       Root root = solve(net, domain[0], domain[1], TARIFF_ACCURACY);
-      rows.add(b.set("basis", basis).set("tariff", root.value()).set("tariff_accuracy", root.value() == null ? null : TARIFF_ACCURACY)
-          .set("net_at_tariff", root.value() == null ? null : net.applyAsDouble(root.value()))
+      Double tariff = root.value();
+      if (tariff != null && net.applyAsDouble(tariff) < 0 && tariff - TARIFF_ACCURACY >= domain[0]) {
+        // "At least zero": step back within the accuracy if the solver landed just past the zero.
+        tariff = tariff - TARIFF_ACCURACY;
+      }
+      Double netAccuracy = tariff == null ? null
+          : Math.abs(net.applyAsDouble(Math.max(domain[0], tariff - TARIFF_ACCURACY)) - net.applyAsDouble(tariff + TARIFF_ACCURACY));
+      rows.add(b.set("basis", basis).set("tariff", tariff).set("tariff_accuracy", tariff == null ? null : TARIFF_ACCURACY)
+          .set("net_at_tariff", tariff == null ? null : net.applyAsDouble(tariff)).set("net_accuracy", netAccuracy)
           .set("evaluations", evaluator.evaluations() - before).set("iterations", evaluator.iterations()).set("note", root.note()).build());
     }
     return rows;
