@@ -21,6 +21,10 @@ import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.payments.PaymentsJob;
 import org.sibmodel.payments.PaymentsOptions;
 import org.sibmodel.payments.PaymentsSummary;
+import org.sibmodel.report.ReportJob;
+import org.sibmodel.scenarios.ScenariosJob;
+import org.sibmodel.scenarios.ScenariosOptions;
+import org.sibmodel.scenarios.ScenariosSummary;
 import org.sibmodel.simulate.SimulateJob;
 import org.sibmodel.simulate.SimulateOptions;
 import org.sibmodel.simulate.SimulationSummary;
@@ -38,13 +42,16 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
       "Run the pipeline end to end on synthetic data: generate SSDA903 returns for a"
-          + " Lancashire-like county, ingest them, calibrate rates from them, simulate the default scenario, work out the outcome payments of the worked"
+          + " Lancashire-like county, ingest them, calibrate rates from them, simulate the default scenario and its variants, write the affordability report, work out the outcome payments of the worked"
           + " example's referred children, and print where everything went. No real child is in"
           + " the data."
     })
 final class DemoCommand implements Callable<Integer> {
   /** Enough iterations for stable P10 and P90 (their Monte Carlo error is a few per cent of the spread). */
   static final int DEMO_ITERATIONS = 2000;
+  /** Iterations of each scenario of the set, and of each sensitivity or solver evaluation. */
+  static final int DEMO_SCENARIO_ITERATIONS = 1000;
+  static final int DEMO_SENSITIVITY_ITERATIONS = 200;
 
   @ParentCommand SibCommand sib;
 
@@ -69,30 +76,39 @@ final class DemoCommand implements Callable<Integer> {
     Path sample = out.resolve("sample");
     Path curated = out.resolve("curated");
 
-    System.out.println("1/5 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
+    System.out.println("1/7 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
     GenerateSummary generated = GenerateJob.run(new GenerateOptions(sample.toString(), 2012, 2019, seed));
     System.out.print(indent(generated.describe()));
 
-    System.out.println("2/5 ingest: validate, merge the returns, build care periods and entries");
+    System.out.println("2/7 ingest: validate, merge the returns, build care periods and entries");
     IngestSummary ingested = IngestJob.run(() -> sib.spark().session(), new IngestOptions(
         sample.toString(), curated.toString(), null, IngestOptions.DEFAULT_LA, demoKey(), "auto", null, LocalDate.now()));
     System.out.print(indent(ingested.describe()));
 
     Path params = out.resolve("params");
-    System.out.println("3/5 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
+    System.out.println("3/7 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
     CalibrationSummary calibrated = CalibrateJob.run(() -> sib.spark().session(), new CalibrateOptions(
         curated.toString(), params.toString(), null, null, List.of(), CalibrateOptions.DEFAULT_MINIMUM_CASES));
     System.out.print(indent(calibrated.describe()));
 
     Path simulation = out.resolve("simulation");
-    System.out.println("4/5 simulate: the default scenario, " + DEMO_ITERATIONS + " iterations on the calibrated parameters");
+    System.out.println("4/7 simulate: the default scenario, " + DEMO_ITERATIONS + " iterations on the calibrated parameters");
     SimulationSummary simulated = SimulateJob.run(() -> sib.spark().session(), new SimulateOptions(
         null, params.toString(), simulation.toString(), DEMO_ITERATIONS, null, null));
     System.out.print(indent(simulated.describe()));
 
+    Path scenarios = out.resolve("scenarios");
+    System.out.println("5/7 scenarios: the default scenario set (base, variants, sensitivity, break-even tariff)");
+    ScenariosSummary compared = ScenariosJob.run(() -> sib.spark().session(), new ScenariosOptions(
+        null, params.toString(), scenarios.toString(), DEMO_SCENARIO_ITERATIONS, DEMO_SENSITIVITY_ITERATIONS));
+    System.out.print(indent(compared.describe()));
+    Path report = out.resolve("report");
+    System.out.println("6/7 report: affordability tables, workbook and HTML report");
+    ReportJob.Written written = ReportJob.run(() -> sib.spark().session(), scenarios.toString(), report.toString());
+
     Path example = Path.of(System.getProperty("sib.home", ".")).resolve("examples/payments");
     Path payments = out.resolve("payments");
-    System.out.println("5/5 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
+    System.out.println("7/7 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
     PaymentsSummary paid = PaymentsJob.run(() -> sib.spark().session(), new PaymentsOptions(
         example.resolve("children.csv").toString(), example.resolve("spells.csv").toString(), null, null, null, null,
         payments.toString()));
@@ -103,7 +119,10 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  " + curated + "/  curated care data: Parquet tables, CSV copies, summary.json, run.json");
     System.out.println("  " + params + "/    calibrated parameters (params.json) and the calibration report: " + params.resolve("report.html"));
     System.out.println("  " + simulation + "/ Monte Carlo iterations and their summary (mean, P10, P50, P90, MC s.e.)");
+    System.out.println("  " + scenarios + "/ scenarios, sensitivity and break-even tariff");
     System.out.println("  " + payments + "/ outcome payments per child, line, month and financial year");
+    System.out.println("\nThe affordability report: " + written.html());
+    System.out.println("The workbook for finance teams: " + written.workbook());
     return 0;
   }
 

@@ -33,6 +33,8 @@ class DemoCommand_EndToEndTest {
     assertTrue(Files.readString(tmp.resolve("payments/summary.json")).contains("99454.21"), "the worked example's total");
     assertTrue(Files.readString(tmp.resolve("params/report.html")).contains("SYNTHETIC DATA"), "the calibration report says so");
     assertTrue(Files.readString(tmp.resolve("simulation/summary.json")).contains("\"iterations\" : 2000"), "the simulation ran");
+    assertTrue(Files.readString(tmp.resolve("report/report.html")).contains("Break-even tariff"), "the demo ends with the report");
+    assertTrue(Files.isRegularFile(tmp.resolve("report/workbook.xlsx")));
     Path curated = tmp.resolve("curated");
 
     JsonNode summary = new ObjectMapper().readTree(curated.resolve("summary.json").toFile());
