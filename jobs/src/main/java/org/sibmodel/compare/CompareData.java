@@ -1,0 +1,90 @@
+package org.sibmodel.compare;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_add;
+import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sibmodel.ingest.CareData;
+import org.sibmodel.io.InputFormatException;
+
+/**
+ * The care periods with an observed entry, measured for comparison: time in care, whether a
+ * return home was followed by a new entry within 12 months, and the child's days in care in the
+ * 24 months from each entry (only where the data run that long).
+ */
+record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) {
+  static final int YEAR = 365;
+  static final int TWO_YEARS = 730;
+
+  static CompareData load(SparkSession spark, String curated, Set<String> referred) {
+    Path path = new Path(curated, "care_periods");
+    try {
+      if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+        throw new InputFormatException("--curated " + curated + " has no care_periods/: give the output folder of sib ingest");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Dataset<Row> periods = spark.read().parquet(path.toString())
+        .withColumn("district", coalesce(col("district"), lit(CareData.UNKNOWN_DISTRICT)));
+    Row end = periods.agg(max("observed_until")).head();
+    if (end.isNullAt(0)) {
+      throw new IllegalArgumentException(curated + "/care_periods has no rows: there is nothing to compare");
+    }
+    LocalDate dataEnd = end.getAs(0);
+
+    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"), col("period_number").minus(1).as("n_prev"),
+        col("days_since_previous_exit").as("gap"));
+    Dataset<Row> withNext = periods.join(next, periods.col("la").equalTo(next.col("n_la"))
+        .and(periods.col("child_key").equalTo(next.col("n_child"))).and(periods.col("period_number").equalTo(next.col("n_prev"))), "left");
+    // Days in care in the 24 months from each entry: every period of the same child that overlaps the window.
+    Dataset<Row> q = periods.select(col("la").as("q_la"), col("child_key").as("q_child"), col("period_start").as("q_start"),
+        col("observed_until").as("q_until"));
+    Dataset<Row> p = withNext.filter(col("start_observed"));
+    Dataset<Row> windows = p.join(q, p.col("la").equalTo(q.col("q_la")).and(p.col("child_key").equalTo(q.col("q_child")))
+            .and(q.col("q_start").lt(date_add(p.col("period_start"), TWO_YEARS))).and(q.col("q_until").gt(p.col("period_start"))), "left")
+        .withColumn("overlap", when(col("q_start").isNull(), 0).otherwise(greatest(lit(0),
+            datediff(least(col("q_until"), date_add(col("period_start"), TWO_YEARS)), greatest(col("q_start"), col("period_start"))))))
+        .groupBy("la", "child_key", "period_number", "period_start", "district", "age_band", "legal_status_at_entry",
+            "category_of_need_at_entry", "is_reentry", "duration_days", "ended", "returned_home", "period_end", "gap")
+        .agg(sum("overlap").as("days24"));
+    List<Unit> units = new ArrayList<>();
+    List<String> districts = new ArrayList<>();
+    for (Row r : windows.orderBy("la", "child_key", "period_number").collectAsList()) {
+      LocalDate start = r.getAs("period_start");
+      boolean returnedHome = r.getAs("returned_home");
+      LocalDate ended = r.getAs("period_end");
+      boolean followed12 = returnedHome && ended != null && !ended.plusDays(YEAR).isAfter(dataEnd);
+      boolean back12 = followed12 && !r.isNullAt(r.fieldIndex("gap")) && r.<Integer>getAs("gap") <= YEAR;
+      boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(dataEnd);
+      String childKey = r.getAs("child_key");
+      String district = r.getAs("district");
+      if (!districts.contains(district)) {
+        districts.add(district);
+      }
+      units.add(new Unit(childKey + "/" + r.getAs("period_number"), childKey, district, r.getAs("age_band"),
+          r.getAs("legal_status_at_entry"), r.getAs("category_of_need_at_entry"), r.getAs("is_reentry"), start,
+          r.<Integer>getAs("duration_days"), r.getAs("ended"), returnedHome, followed12, back12, followed24,
+          (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, referred.contains(childKey)));
+    }
+    districts.sort(null);
+    return new CompareData(units, dataEnd, districts);
+  }
+}

@@ -1,0 +1,85 @@
+package org.sibmodel.compare;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
+import org.sibmodel.stats.KaplanMeier;
+
+/** The comparison statistics that are not in core's stats package: median intervals, bootstrap, Mann-Whitney. */
+final class Statistics {
+  static final double Z95 = 1.959963984540054;
+  /** Bootstrap resamples for the interval of a difference in means. */
+  static final int BOOTSTRAP = 2000;
+
+  private Statistics() {}
+
+  static KaplanMeier km(List<Unit> units) {
+    double[] t = new double[units.size()];
+    boolean[] e = new boolean[units.size()];
+    for (int i = 0; i < units.size(); i++) {
+      t[i] = units.get(i).durationDays();
+      e[i] = units.get(i).ended();
+    }
+    return KaplanMeier.fit(t, e);
+  }
+
+  /**
+   * The 95% interval of the median (Brookmeyer and Crowley 1982, with the log(-log) band): from the
+   * first time the band's lower edge reaches 1/2 to the first time its upper edge does; a null end
+   * where the band never gets there.
+   */
+  static Double[] medianInterval(KaplanMeier km) {
+    Double lower = null;
+    Double upper = null;
+    for (KaplanMeier.Step s : km.steps()) {
+      if (lower == null && s.lower() <= 0.5) {
+        lower = s.time();
+      }
+      if (upper == null && s.upper() <= 0.5) {
+        upper = s.time();
+      }
+    }
+    return new Double[] {lower, upper};
+  }
+
+  /** Percentile bootstrap 95% interval of mean(a) - mean(b), resampling each group (seeded: reproducible). */
+  static double[] bootstrapDifference(double[] a, double[] b, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[] d = new double[BOOTSTRAP];
+    for (int r = 0; r < BOOTSTRAP; r++) {
+      d[r] = resampledMean(a, rng) - resampledMean(b, rng);
+    }
+    Arrays.sort(d);
+    return new double[] {d[(int) Math.floor(0.025 * (BOOTSTRAP - 1))], d[(int) Math.ceil(0.975 * (BOOTSTRAP - 1))]};
+  }
+
+  private static double resampledMean(double[] x, SplittableRandom rng) {
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += x[rng.nextInt(x.length)];
+    }
+    return sum / x.length;
+  }
+
+  /** Mann-Whitney U and its two-sided p-value (normal approximation with ties, commons-math3). */
+  static double[] mannWhitney(double[] a, double[] b) {
+    MannWhitneyUTest test = new MannWhitneyUTest();
+    return new double[] {test.mannWhitneyU(a, b), test.mannWhitneyUTest(a, b)};
+  }
+
+  static double mean(double[] x) {
+    return Arrays.stream(x).average().orElse(Double.NaN);
+  }
+
+  static double median(double[] x) {
+    double[] s = x.clone();
+    Arrays.sort(s);
+    return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static double twoSidedP(double z) {
+    return 2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z)));
+  }
+}
