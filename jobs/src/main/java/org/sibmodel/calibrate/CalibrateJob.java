@@ -1,20 +1,16 @@
 package org.sibmodel.calibrate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.sibmodel.SibVersion;
+import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
@@ -45,7 +41,7 @@ public final class CalibrateJob {
     List<SurvivalGroups.Group> durations = SurvivalGroups.estimate("time_in_care", data.timeInCare(), options.minimumCases(), false, pooling);
     List<SurvivalGroups.Group> reentry = SurvivalGroups.estimate("reentry", data.reentry(), options.minimumCases(), true, pooling);
     PlacementMix mix = PlacementMix.of(data.periodsInWindow(), options.minimumCases(), pooling);
-    boolean synthetic = syntheticSource(spark, options.curated());
+    boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
 
     ParameterSet params = parameterSet(options, data, entries, durations, reentry, mix, pooling, synthetic);
     CalibrationSummary summary = CalibrationSummary.of(options, data, entries, durations, reentry, mix, pooling, synthetic);
@@ -75,23 +71,6 @@ public final class CalibrateJob {
     StructType schema = SparkSchemas.of(dataset);
     spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
     CsvExport.write(schema, rows, out, dataset + ".csv");
-  }
-
-  /** Whether the curated data came from `sib generate` (ingest saw its generator_truth.json). */
-  private static boolean syntheticSource(SparkSession spark, String curated) {
-    Path summary = new Path(curated, "summary.json");
-    try {
-      FileSystem fs = summary.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(summary)) {
-        return false;
-      }
-      try (InputStream in = fs.open(summary)) {
-        JsonNode node = Json.mapper().readTree(in);
-        return node.path("synthetic_source").asBoolean(false);
-      }
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static ParameterSet parameterSet(CalibrateOptions options, CalibrationData data, EntryModel.Fit entries,

@@ -11,6 +11,9 @@ import java.util.concurrent.Callable;
 import org.sibmodel.calibrate.CalibrateJob;
 import org.sibmodel.calibrate.CalibrateOptions;
 import org.sibmodel.calibrate.CalibrationSummary;
+import org.sibmodel.compare.CompareJob;
+import org.sibmodel.compare.CompareOptions;
+import org.sibmodel.compare.CompareSummary;
 import org.sibmodel.generate.GenerateJob;
 import org.sibmodel.generate.GenerateOptions;
 import org.sibmodel.generate.GenerateSummary;
@@ -42,7 +45,7 @@ import picocli.CommandLine.ParentCommand;
     sortOptions = false,
     description = {
       "Run the pipeline end to end on synthetic data: generate SSDA903 returns for a"
-          + " Lancashire-like county, ingest them, calibrate rates from them, simulate the default scenario and its variants, write the affordability report, work out the outcome payments of the worked"
+          + " Lancashire-like county, ingest them, calibrate rates from them, simulate the default scenario and its variants, write the affordability report, compare cohorts (with a made-up referral list, matched), work out the outcome payments of the worked"
           + " example's referred children, and print where everything went. No real child is in"
           + " the data."
     })
@@ -76,39 +79,50 @@ final class DemoCommand implements Callable<Integer> {
     Path sample = out.resolve("sample");
     Path curated = out.resolve("curated");
 
-    System.out.println("1/7 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
+    System.out.println("1/8 generate: synthetic SSDA903 returns 2012 to 2019 (seed " + seed + ")");
     GenerateSummary generated = GenerateJob.run(new GenerateOptions(sample.toString(), 2012, 2019, seed));
     System.out.print(indent(generated.describe()));
 
-    System.out.println("2/7 ingest: validate, merge the returns, build care periods and entries");
+    System.out.println("2/8 ingest: validate, merge the returns, build care periods and entries");
     IngestSummary ingested = IngestJob.run(() -> sib.spark().session(), new IngestOptions(
         sample.toString(), curated.toString(), null, IngestOptions.DEFAULT_LA, demoKey(), "auto", null, LocalDate.now()));
     System.out.print(indent(ingested.describe()));
 
     Path params = out.resolve("params");
-    System.out.println("3/7 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
+    System.out.println("3/8 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
     CalibrationSummary calibrated = CalibrateJob.run(() -> sib.spark().session(), new CalibrateOptions(
         curated.toString(), params.toString(), null, null, List.of(), CalibrateOptions.DEFAULT_MINIMUM_CASES));
     System.out.print(indent(calibrated.describe()));
 
     Path simulation = out.resolve("simulation");
-    System.out.println("4/7 simulate: the default scenario, " + DEMO_ITERATIONS + " iterations on the calibrated parameters");
+    System.out.println("4/8 simulate: the default scenario, " + DEMO_ITERATIONS + " iterations on the calibrated parameters");
     SimulationSummary simulated = SimulateJob.run(() -> sib.spark().session(), new SimulateOptions(
         null, params.toString(), simulation.toString(), DEMO_ITERATIONS, null, null));
     System.out.print(indent(simulated.describe()));
 
     Path scenarios = out.resolve("scenarios");
-    System.out.println("5/7 scenarios: the default scenario set (base, variants, sensitivity, break-even tariff)");
+    System.out.println("5/8 scenarios: the default scenario set (base, variants, sensitivity, break-even tariff)");
     ScenariosSummary compared = ScenariosJob.run(() -> sib.spark().session(), new ScenariosOptions(
         null, params.toString(), scenarios.toString(), DEMO_SCENARIO_ITERATIONS, DEMO_SENSITIVITY_ITERATIONS));
     System.out.print(indent(compared.describe()));
     Path report = out.resolve("report");
-    System.out.println("6/7 report: affordability tables, workbook and HTML report");
+    System.out.println("6/8 report: affordability tables, workbook and HTML report");
     ReportJob.Written written = ReportJob.run(() -> sib.spark().session(), scenarios.toString(), report.toString());
+
+    Path comparison = out.resolve("comparison");
+    Path referred = out.resolve("referred.csv");
+    Path population = out.resolve("population.csv");
+    int referrals = DemoReferrals.write(sample, referred, seed);
+    DemoReferrals.writePopulation(population);
+    System.out.println("7/8 compare: the default cohorts, and " + referrals + " made-up referrals (" + referred
+        + ") matched to children not referred");
+    CompareSummary cohorts = CompareJob.run(() -> sib.spark().session(), new CompareOptions(
+        curated.toString(), null, comparison.toString(), referred, demoKey(), population, CompareOptions.DEFAULT_SEED));
+    System.out.print(indent(cohorts.describe()));
 
     Path example = Path.of(System.getProperty("sib.home", ".")).resolve("examples/payments");
     Path payments = out.resolve("payments");
-    System.out.println("7/7 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
+    System.out.println("8/8 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
     PaymentsSummary paid = PaymentsJob.run(() -> sib.spark().session(), new PaymentsOptions(
         example.resolve("children.csv").toString(), example.resolve("spells.csv").toString(), null, null, null, null,
         payments.toString()));
@@ -120,6 +134,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  " + params + "/    calibrated parameters (params.json) and the calibration report: " + params.resolve("report.html"));
     System.out.println("  " + simulation + "/ Monte Carlo iterations and their summary (mean, P10, P50, P90, MC s.e.)");
     System.out.println("  " + scenarios + "/ scenarios, sensitivity and break-even tariff");
+    System.out.println("  " + comparison + "/ cohort comparisons under disclosure control: " + comparison.resolve("report.html"));
     System.out.println("  " + payments + "/ outcome payments per child, line, month and financial year");
     System.out.println("\nThe affordability report: " + written.html());
     System.out.println("The workbook for finance teams: " + written.workbook());

@@ -2,6 +2,7 @@ package org.sibmodel.cli;
 
 import org.sibmodel.SibVersion;
 import org.sibmodel.calibrate.CalibrateCommand;
+import org.sibmodel.compare.CompareCommand;
 import org.sibmodel.generate.GenerateCommand;
 import org.sibmodel.ingest.IngestCommand;
 import org.sibmodel.payments.PaymentsCommand;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       BenchCommand.class,
       CalibrateCommand.class,
+      CompareCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       KeygenCommand.class,

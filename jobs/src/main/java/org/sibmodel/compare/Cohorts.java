@@ -2,6 +2,8 @@ package org.sibmodel.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,7 @@ import org.sibmodel.ssda903.AgeBand;
  * Checked in full before anything is computed; errors name the file, the cohort or comparison,
  * the field and the value.
  */
-record Cohorts(String source, LocalDate contractStart, Map<String, Definition> cohorts, List<Comparison> comparisons) {
+record Cohorts(String source, Map<String, Definition> cohorts, List<Comparison> comparisons) {
 
   /** A cohort's filters; a null or empty filter lets everything through. */
   record Definition(String name, List<String> districts, List<String> districtsExcept, List<String> ageBands, LocalDate enteredFrom,
@@ -83,9 +85,22 @@ record Cohorts(String source, LocalDate contractStart, Map<String, Definition> c
       "legal_status", "category_of_need", "entry", "referred");
   private static final Set<String> COMPARISON_FIELDS = Set.of("name", "first", "second", "disjoint", "matched", "skip_if_empty");
 
-  static Cohorts defaults() {
+  /**
+   * The bundled cohorts; with a referral list, also referred vs not referred, matched.
+   *
+   * @param referred whether a referral list was given
+   */
+  static Cohorts defaults(boolean referred) {
     try (InputStream in = Cohorts.class.getResourceAsStream("default-cohorts.yaml")) {
-      return parse(YAML.readTree(in), "default cohorts");
+      ObjectNode root = (ObjectNode) YAML.readTree(in);
+      if (referred) {
+        ObjectNode cohorts = (ObjectNode) root.get("cohorts");
+        cohorts.putObject("referred").put("referred", true);
+        cohorts.putObject("not_referred").put("referred", false);
+        ((ArrayNode) root.get("comparisons")).addObject().put("name", "referred vs not referred").put("first", "referred")
+            .put("second", "not_referred").put("disjoint", true).put("matched", true);
+      }
+      return parse(root, "default cohorts");
     } catch (IOException e) {
       throw new IllegalStateException("cannot read the bundled default-cohorts.yaml", e);
     }
@@ -107,11 +122,10 @@ record Cohorts(String source, LocalDate contractStart, Map<String, Definition> c
     }
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!Set.of("contract_start", "cohorts", "comparisons").contains(f)) {
-        throw new IllegalArgumentException(source + ": unknown field '" + f + "'; known: contract_start, cohorts, comparisons");
+      if (!Set.of("cohorts", "comparisons").contains(f)) {
+        throw new IllegalArgumentException(source + ": unknown field '" + f + "'; known: cohorts, comparisons");
       }
     }
-    LocalDate contractStart = root.has("contract_start") ? date(root.get("contract_start"), source, "contract_start") : null;
     JsonNode cs = root.get("cohorts");
     if (cs == null || !cs.isObject() || cs.isEmpty()) {
       throw new IllegalArgumentException(source + ": cohorts: at least one cohort is needed");
@@ -145,7 +159,7 @@ record Cohorts(String source, LocalDate contractStart, Map<String, Definition> c
       comparisons.add(new Comparison(name, p.get("first").asText(), p.get("second").asText(), p.path("disjoint").asBoolean(false),
           p.path("matched").asBoolean(false), p.path("skip_if_empty").asBoolean(false)));
     }
-    return new Cohorts(source, contractStart, cohorts, comparisons);
+    return new Cohorts(source, cohorts, comparisons);
   }
 
   private static Definition definition(String name, JsonNode c, String source) {

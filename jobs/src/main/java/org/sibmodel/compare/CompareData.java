@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -25,15 +26,15 @@ import org.sibmodel.ingest.CareData;
 import org.sibmodel.io.InputFormatException;
 
 /**
- * The care periods with an observed entry, measured for comparison: time in care, whether a
+ * The care periods with an observed entry from the start of the returns, measured for comparison: time in care, whether a
  * return home was followed by a new entry within 12 months, and the child's days in care in the
  * 24 months from each entry (only where the data run that long).
  */
-record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) {
+record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, List<String> districts, List<String> authorities) {
   static final int YEAR = 365;
   static final int TWO_YEARS = 730;
 
-  static CompareData load(SparkSession spark, String curated, Set<String> referred) {
+  static CompareData load(SparkSession spark, String curated) {
     Path path = new Path(curated, "care_periods");
     try {
       if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
@@ -49,6 +50,10 @@ record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) 
       throw new IllegalArgumentException(curated + "/care_periods has no rows: there is nothing to compare");
     }
     LocalDate dataEnd = end.getAs(0);
+    // Entries are counted from the first return's year (care_entries' first month): earlier starts
+    // are seen only for children still in care then, so their times in care are biased long.
+    Row first = spark.read().parquet(new Path(curated, "care_entries").toString()).agg(min("month")).head();
+    LocalDate dataStart = first.isNullAt(0) ? dataEnd : first.getAs(0);
 
     Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"), col("period_number").minus(1).as("n_prev"),
         col("days_since_previous_exit").as("gap"));
@@ -57,7 +62,7 @@ record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) 
     // Days in care in the 24 months from each entry: every period of the same child that overlaps the window.
     Dataset<Row> q = periods.select(col("la").as("q_la"), col("child_key").as("q_child"), col("period_start").as("q_start"),
         col("observed_until").as("q_until"));
-    Dataset<Row> p = withNext.filter(col("start_observed"));
+    Dataset<Row> p = withNext.filter(col("start_observed").and(col("period_start").geq(lit(dataStart))));
     Dataset<Row> windows = p.join(q, p.col("la").equalTo(q.col("q_la")).and(p.col("child_key").equalTo(q.col("q_child")))
             .and(q.col("q_start").lt(date_add(p.col("period_start"), TWO_YEARS))).and(q.col("q_until").gt(p.col("period_start"))), "left")
         .withColumn("overlap", when(col("q_start").isNull(), 0).otherwise(greatest(lit(0),
@@ -67,6 +72,7 @@ record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) 
         .agg(sum("overlap").as("days24"));
     List<Unit> units = new ArrayList<>();
     List<String> districts = new ArrayList<>();
+    List<String> authorities = new ArrayList<>();
     for (Row r : windows.orderBy("la", "child_key", "period_number").collectAsList()) {
       LocalDate start = r.getAs("period_start");
       boolean returnedHome = r.getAs("returned_home");
@@ -76,15 +82,26 @@ record CompareData(List<Unit> units, LocalDate dataEnd, List<String> districts) 
       boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(dataEnd);
       String childKey = r.getAs("child_key");
       String district = r.getAs("district");
+      String la = r.getAs("la");
+      if (!authorities.contains(la)) {
+        authorities.add(la);
+      }
       if (!districts.contains(district)) {
         districts.add(district);
       }
       units.add(new Unit(childKey + "/" + r.getAs("period_number"), childKey, district, r.getAs("age_band"),
           r.getAs("legal_status_at_entry"), r.getAs("category_of_need_at_entry"), r.getAs("is_reentry"), start,
           r.<Integer>getAs("duration_days"), r.getAs("ended"), returnedHome, followed12, back12, followed24,
-          (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, referred.contains(childKey)));
+          (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, false));
     }
     districts.sort(null);
-    return new CompareData(units, dataEnd, districts);
+    authorities.sort(null);
+    return new CompareData(units, dataStart, dataEnd, districts, authorities);
+  }
+
+  /** The same units, those of the given children marked as referred. */
+  CompareData withReferred(Set<String> childKeys) {
+    List<Unit> marked = units.stream().map(u -> u.withReferred(childKeys.contains(u.childKey()))).toList();
+    return new CompareData(marked, dataStart, dataEnd, districts, authorities);
   }
 }

@@ -15,4 +15,10 @@ record Unit(
     String id, String childKey, String district, String ageBand, String legalStatus, String categoryOfNeed, boolean reentry,
     LocalDate start, int durationDays, boolean ended, boolean returnedHome, boolean followed12, boolean reentered12,
     boolean followed24, int daysInCare24, int priorPeriods, boolean referred)
-    implements Serializable {}
+    implements Serializable {
+
+  Unit withReferred(boolean isReferred) {
+    return new Unit(id, childKey, district, ageBand, legalStatus, categoryOfNeed, reentry, start, durationDays, ended, returnedHome,
+        followed12, reentered12, followed24, daysInCare24, priorPeriods, isReferred);
+  }
+}

@@ -1,0 +1,41 @@
+package org.sibmodel.compare;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Options of {@code sib compare}, validated once.
+ *
+ * @param curated output folder of {@code sib ingest}
+ * @param cohorts cohorts file, or null for the bundled defaults
+ * @param out output folder
+ * @param referred CSV of referred children's ids (child_id, optionally la), or null
+ * @param keyFile pseudonymisation key for the referred ids, or null for the environment variable
+ * @param population CSV of children by district and age band (district, age_band, children), or null
+ * @param seed seed of the bootstrap intervals
+ */
+public record CompareOptions(String curated, Path cohorts, String out, Path referred, Path keyFile, Path population, long seed) {
+  public static final long DEFAULT_SEED = 20190901L;
+
+  public CompareOptions {
+    if (curated == null || curated.isBlank()) {
+      throw new IllegalArgumentException("--curated is required");
+    }
+    if (out == null || out.isBlank()) {
+      throw new IllegalArgumentException("--out is required");
+    }
+  }
+
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("curated", curated);
+    m.put("cohorts", cohorts == null ? "bundled default cohorts" : cohorts.toString());
+    m.put("out", out);
+    m.put("referred", referred == null ? "none" : referred.toString());
+    m.put("key", referred == null ? "not needed" : keyFile == null ? "from SIB_PSEUDONYM_KEY" : "from --key-file " + keyFile);
+    m.put("population", population == null ? "none" : population.toString());
+    m.put("seed", seed);
+    return m;
+  }
+}

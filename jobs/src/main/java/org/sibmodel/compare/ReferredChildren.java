@@ -1,0 +1,109 @@
+package org.sibmodel.compare;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sibmodel.ingest.Pseudonymiser;
+import org.sibmodel.io.CsvLine;
+
+/**
+ * The {@code --referred} file: the children referred to the service, by the same CHILD id the
+ * council's SSDA903 returns use ({@code child_id}, with an optional {@code la} column where the
+ * curated data hold several authorities). Ids are pseudonymised as they are read, with the key
+ * ingest used, and never kept or written in clear.
+ *
+ * @param rows data rows read
+ * @param duplicates rows repeating an id already read (counted once)
+ */
+record ReferredChildren(String source, List<Id> ids, long rows, long duplicates) {
+
+  /** An id as read: its row, the id and the authority (null: the curated data's only one). */
+  record Id(long row, String child, String la) {}
+
+  /** The ids, each row either used or a reason; a malformed file stops with every problem listed. */
+  static ReferredChildren read(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("--referred " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("--referred " + file + ": cannot read it (" + e.getMessage() + ")", e);
+    }
+    if (lines.isEmpty()) {
+      throw new IllegalArgumentException(file + ": empty; expected a header with child_id (and optionally la)");
+    }
+    List<String> header = List.of(CsvLine.split(lines.get(0).replace("\uFEFF", ""))).stream()
+        .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    int id = header.contains("child_id") ? header.indexOf("child_id") : header.indexOf("child");
+    int la = header.indexOf("la");
+    if (id < 0) {
+      throw new IllegalArgumentException(file + " row 1: no child_id column (header: " + String.join(",", header) + ")");
+    }
+    List<Id> ids = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    long rows = 0;
+    long duplicates = 0;
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      rows++;
+      long row = i + 1;
+      String[] fields;
+      try {
+        fields = CsvLine.split(lines.get(i));
+      } catch (IllegalArgumentException e) {
+        problems.add(file + " row " + row + ": " + e.getMessage());
+        continue;
+      }
+      String child = id < fields.length ? fields[id].trim() : "";
+      String authority = la >= 0 && la < fields.length && !fields[la].isBlank() ? fields[la].trim() : null;
+      if (child.isEmpty()) {
+        problems.add(file + " row " + row + ": child_id is empty (every row must name a child)");
+      } else if (!seen.add(authority + "\u0000" + child)) {
+        duplicates++;
+      } else {
+        ids.add(new Id(row, child, authority));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.size() + " malformed row(s) in the referred file:\n  "
+          + String.join("\n  ", problems.subList(0, Math.min(20, problems.size())))
+          + (problems.size() > 20 ? "\n  ..." : ""));
+    }
+    return new ReferredChildren(file.toString(), ids, rows, duplicates);
+  }
+
+  /**
+   * The ids' child keys, as ingest made them.
+   *
+   * @param authorities the authorities in the curated data: a row without la takes the only one
+   */
+  Set<String> childKeys(Pseudonymiser pseudonymiser, List<String> authorities) {
+    Set<String> keys = new LinkedHashSet<>();
+    for (Id i : ids) {
+      String la = i.la();
+      if (la == null) {
+        if (authorities.size() != 1) {
+          throw new IllegalArgumentException(source + " row " + i.row() + ": la is empty, and the curated data hold "
+              + authorities.size() + " authorities (" + String.join(", ", authorities) + "): give an la column");
+        }
+        la = authorities.get(0);
+      } else if (!authorities.contains(la)) {
+        throw new IllegalArgumentException(source + " row " + i.row() + ": la = " + la + ": not in the curated data (which hold "
+            + String.join(", ", authorities) + ")");
+      }
+      keys.add(pseudonymiser.childKey(la, i.child()));
+    }
+    return keys;
+  }
+}
