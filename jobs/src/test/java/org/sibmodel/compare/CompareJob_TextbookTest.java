@@ -1,0 +1,123 @@
+package org.sibmodel.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sibmodel.spark.SchemaCheck;
+import org.sibmodel.testing.TestSpark;
+
+/**
+ * Known answers through the whole job: Freireich's 6-MP trial (Gehan 1965; the remission times in
+ * weeks, taken here as days in care) compared as two districts, and Newcombe's (1998) 81 of 263 as
+ * re-entries after returns home.
+ */
+class CompareJob_TextbookTest {
+  /** 6-MP group: remission weeks, negative = censored. */
+  static final int[] SIX_MP = {6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22, 23, -25, -32, -32, -34, -35};
+  static final int[] PLACEBO = {1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23};
+
+  @TempDir static Path tmp;
+  private static CompareSummary summary;
+  private static Path out;
+
+  @BeforeAll
+  static void compareTheTrialArms() throws Exception {
+    CuratedFixture f = new CuratedFixture();
+    // Censored times: the period is still open, so it must start that many days before the data end.
+    for (int t : SIX_MP) {
+      f.entry("Burnley", "10-12", t > 0 ? LocalDate.of(2016, 1, 1) : CuratedFixture.DATA_END.minusDays(-t), t > 0 ? t : null, false);
+    }
+    for (int t : PLACEBO) {
+      f.entry("Pendle", "10-12", LocalDate.of(2016, 1, 1), t, false);
+    }
+    // Fylde: 263 returns home before April 2018, 81 of them back in care within a year (in Wyre, so
+    // that Fylde's cohort is exactly the 263).
+    for (int i = 0; i < 263; i++) {
+      String child = f.newChild();
+      LocalDate start = LocalDate.of(2015, 1, 1).plusDays(i);
+      f.period(child, 1, "Fylde", "5-7", start, 100, true, null);
+      if (i < 81) {
+        f.period(child, 2, "Wyre", "5-7", start.plusDays(100 + 200), 50, true, 200);
+      }
+    }
+    Path curated = f.write(tmp.resolve("curated"));
+    Path cohorts = tmp.resolve("cohorts.yaml");
+    Files.writeString(cohorts, String.join("\n",
+        "cohorts:",
+        "  six_mp: {districts: [Burnley]}",
+        "  placebo: {districts: [Pendle]}",
+        "  fylde: {districts: [Fylde]}",
+        "  wyre: {districts: [Wyre]}",
+        "comparisons:",
+        "  - {name: 6-MP vs placebo, first: six_mp, second: placebo, disjoint: true}",
+        "  - {name: Fylde vs Wyre, first: fylde, second: wyre, disjoint: true}",
+        ""));
+    out = tmp.resolve("out");
+    summary = CompareJob.run(TestSpark.session(), new CompareOptions(curated.toString(), cohorts, out.toString(), null, null, null, 1L));
+  }
+
+  private static Row row(String table, String comparison, String cohort) {
+    return TestSpark.session().read().parquet(out.resolve(table).toString())
+        .filter(org.apache.spark.sql.functions.col("comparison").equalTo(comparison)
+            .and(org.apache.spark.sql.functions.col("cohort").equalTo(cohort))).head();
+  }
+
+  @Test
+  void logRankIsGehansSixteenPointSevenNine() {
+    Row lr = TestSpark.session().read().parquet(out.resolve("compare_differences").toString())
+        .filter("measure = 'time in care (whole curve)' and comparison = '6-MP vs placebo'").head();
+    assertEquals(16.79, lr.<Double>getAs("statistic"), 0.005);
+    assertTrue(lr.<Double>getAs("p_value") < 0.0001);
+  }
+
+  @Test
+  void mediansAreTwentyThreeAndEight() {
+    assertEquals(23.0, row("compare_time_in_care", "6-MP vs placebo", "six_mp").<Double>getAs("median_days"));
+    assertEquals(8.0, row("compare_time_in_care", "6-MP vs placebo", "placebo").<Double>getAs("median_days"));
+    Row sixMp = row("compare_time_in_care", "6-MP vs placebo", "six_mp");
+    assertEquals(21L, sixMp.<Long>getAs("periods"));
+    assertEquals(9L, sixMp.<Long>getAs("left_care"));
+    // Restricted mean over 12 months: every 6-MP time is inside it, so it is the area under the
+    // curve to the last observation (35), held flat to 365 days at S = 0.448.
+    double area = 6 * 1.0 + 1 * 0.857143 + 3 * 0.806723 + 3 * 0.752941 + 3 * 0.690196 + 6 * 0.627451 + 1 * 0.537815 + (365 - 23) * 0.448179;
+    assertEquals(area, sixMp.<Double>getAs("rmst12_days"), 0.01);
+  }
+
+  @Test
+  void kaplanMeierGridStopsBelowFiveAtRisk() {
+    List<Row> km = TestSpark.session().read().parquet(out.resolve("compare_km").toString()).filter("cohort = 'six_mp'")
+        .orderBy("time_days").collectAsList();
+    // At one month only 4 of the 6-MP group are still in care (32, 32, 34, 35): the curve stops at 0.
+    assertEquals(1, km.size());
+    assertEquals(0.0, km.get(0).<Double>getAs("time_days"));
+  }
+
+  @Test
+  void wilsonIntervalIsNewcombes() {
+    Row fylde = row("compare_reentry", "Fylde vs Wyre", "fylde");
+    assertEquals(263L, fylde.<Long>getAs("returns_home"));
+    assertEquals(81L, fylde.<Long>getAs("reentries"));
+    assertEquals(0.2553, fylde.<Double>getAs("lower"), 0.00005);
+    assertEquals(0.3662, fylde.<Double>getAs("upper"), 0.00005);
+    assertNull(fylde.getAs("suppressed"));
+  }
+
+  @Test
+  void everyTableMatchesItsSchema() {
+    for (String table : summary.tables()) {
+      List<String> problems = SchemaCheck.problems(TestSpark.session().read().parquet(out.resolve(table).toString()), table);
+      assertTrue(problems.isEmpty(), table + ": " + problems);
+    }
+    assertTrue(Files.exists(out.resolve("report.html")));
+    assertTrue(Files.exists(out.resolve("compare_differences.csv")));
+  }
+}
