@@ -37,6 +37,21 @@ class DemoCommand_EndToEndTest {
     assertTrue(Files.isRegularFile(tmp.resolve("report/workbook.xlsx")));
     Path curated = tmp.resolve("curated");
 
+    // The comparison: made-up referrals, every one found in the care data, matched with balance improved.
+    JsonNode compared = new ObjectMapper().readTree(tmp.resolve("comparison/summary.json").toFile());
+    JsonNode referred = compared.get("referred");
+    assertTrue(referred.get("ids").asLong() > 100, "the demo refers a few hundred children");
+    assertEquals(referred.get("ids").asLong(), referred.get("in_care_data").asLong(), "every referral was made from a child in care");
+    JsonNode matched = compared.get("comparisons").findValue("matched: mean days in care in the 24 months after entry");
+    assertTrue(matched.get("lower").asDouble() < matched.get("estimate").asDouble(), matched.toString());
+    List<Row> balance = spark.read().parquet(tmp.resolve("comparison/compare_balance").toString()).filter("smd_before is not null")
+        .collectAsList();
+    double before = balance.stream().mapToDouble(r -> Math.abs(r.<Double>getAs("smd_before"))).max().orElseThrow();
+    double after = balance.stream().mapToDouble(r -> Math.abs(r.<Double>getAs("smd_after"))).max().orElseThrow();
+    assertTrue(after < before, "matching improves the worst imbalance: " + before + " -> " + after);
+    String comparisonReport = Files.readString(tmp.resolve("comparison/report.html"));
+    assertTrue(comparisonReport.contains("SYNTHETIC DATA") && comparisonReport.contains("<svg"), "synthetic banner and forest plots");
+
     JsonNode summary = new ObjectMapper().readTree(curated.resolve("summary.json").toFile());
     JsonNode rows = summary.get("rows");
     assertEquals(0, rows.get("rejected").asLong(), "synthetic returns are valid");
