@@ -110,11 +110,11 @@ public final class CompareJob {
       Cohorts.Comparison c = run.get(i);
       tables.compare(c, options.seed() + 1_000_003L * i);
       if (c.matched()) {
-        List<Unit> treated = members.get(c.first()).stream().filter(Unit::followed24).toList();
-        List<Unit> controls = members.get(c.second()).stream().filter(Unit::followed24).toList();
+        List<Unit> treated = ComparisonTables.followed24(members.get(c.first()));
+        List<Unit> controls = ComparisonTables.followed24(members.get(c.second()));
         if (treated.size() < Disclosure.MINIMUM || controls.size() < Disclosure.MINIMUM) {
-          tables.difference(c.name(), "matched: mean days in care in the 24 months after entry", "days", null, null, null, null, null,
-              null, "fewer than 5 entries followed for 24 months on a side: no matching");
+          tables.difference(c.name(), ComparisonTables.MATCHED_DAYS, "days", null, null, null, null, null,
+              null, "fewer than 5 children followed for 24 months on a side: no matching");
           continue;
         }
         PropensityMatching.Result m = PropensityMatching.match(spark, treated, controls, Unit::daysInCare24);

@@ -25,7 +25,8 @@ final class CompareReport {
   private static final Color[] BANDS = {new Color(150, 170, 200), new Color(240, 190, 150)};
   private static final List<String> FOREST_MEASURES = List.of(
       "restricted mean time in care over 24 months", "back in care within 12 months of a return home",
-      "mean days in care in the 24 months after entry", "matched: mean days in care in the 24 months after entry");
+      "mean days in care per child in the 24 months after entry", ComparisonTables.MATCHED_DAYS,
+      "matched: restricted mean time in care over 24 months");
 
   private CompareReport() {}
 
@@ -71,8 +72,8 @@ final class CompareReport {
           List.of("cohort", "periods", "left_care", "median_days", "median_lower", "median_upper", "rmst12_days", "rmst24_days")));
       h.append("<h3>Back in care within 12 months of a return home</h3>").append(table(forComparison(t, "compare_reentry", c.name()),
           List.of("cohort", "returns_home", "reentries", "proportion", "lower", "upper")));
-      h.append("<h3>Days in care in the 24 months after entry</h3>").append(table(forComparison(t, "compare_days_in_care", c.name()),
-          List.of("cohort", "entries", "mean_days", "median_days")));
+      h.append("<h3>Days in care per child in the 24 months after entry</h3>").append(table(forComparison(t, "compare_days_in_care", c.name()),
+          List.of("cohort", "children", "mean_days", "median_days")));
       h.append("<h3>Differences (").append(esc(c.first())).append(" minus ").append(esc(c.second())).append(")</h3>")
           .append(table(forComparison(t, "compare_differences", c.name()),
               List.of("measure", "estimate", "lower", "upper", "unit", "test", "statistic", "p_value", "note")));
@@ -93,11 +94,13 @@ final class CompareReport {
             + " mean time in care over 12 and 24 months with its standard error; log-rank test.</li>")
         .append("<li>Re-entry: returns home (REC E4A, E4B, E13) at least 12 months before the data end, back in care within 12 months;"
             + " Wilson intervals, Newcombe's interval for the difference, two-proportion z test.</li>")
-        .append("<li>Days in care: the child's days in care (this and any later period) in the 24 months from entry, for entries at"
-            + " least 24 months before the data end; bootstrap interval for the difference in means, Mann-Whitney test.</li>")
+        .append("<li>Days in care: each child's days in care (this and any later period) in the 24 months from its reference date,"
+            + " its first entry in the cohort, for children whose reference date is at least 24 months before the data end;"
+            + " bootstrap interval for the difference in means, Mann-Whitney test.</li>")
         .append("<li>Matching: logistic regression (spark-mllib) of being in the first cohort on age band, district, legal status and"
             + " category of need at entry, earlier care periods and year of entry; 1:1 nearest neighbour on the logit without"
-            + " replacement, caliper 0.2 standard deviations; paired t interval of the difference.</li></ul>");
+            + " replacement, caliper 0.2 standard deviations; one entry per child (its first in the cohort); paired t interval of"
+            + " the difference in days in care, and the difference in restricted mean time in care of the matched groups.</li></ul>");
     h.append("</body></html>\n");
     return h.toString();
   }

@@ -22,6 +22,7 @@ final class ComparisonTables {
   static final double DAYS_PER_MONTH = 365.25 / 12;
   /** The KM table's grid, in months. */
   static final int KM_MONTHS = 36;
+  static final String MATCHED_DAYS = "matched: mean days in care per child in the 24 months after entry";
 
   final Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
   private final Map<String, List<Unit>> members;
@@ -30,7 +31,6 @@ final class ComparisonTables {
   /** Counts of each cohort, as sets of what they count, in order of importance. */
   private enum Count {
     PERIODS("periods", u -> true),
-    FOLLOWED24("followed24", Unit::followed24),
     RETURNS("returns_home", Unit::followed12),
     LEFT("left_care", Unit::ended),
     REENTRIES("reentries", Unit::reentered12);
@@ -79,10 +79,12 @@ final class ComparisonTables {
     for (Count c : Count.values()) {
       members.forEach((cohort, units) -> published.put(cohort + "/" + c.field, ids(units, c.counts)));
     }
+    members.forEach((cohort, units) -> published.put(cohort + "/followed24", ids(followed24(units), u -> true)));
     members.forEach((cohort, units) -> {
       derived.put(cohort + "/still in care", ids(units, u -> !u.ended()));
       derived.put(cohort + "/not back within 12 months", ids(units, u -> u.followed12() && !u.reentered12()));
-      derived.put(cohort + "/not followed 24 months", ids(units, u -> !u.followed24()));
+      Set<String> followed = ids(followed24(units), u -> true);
+      derived.put(cohort + "/not followed 24 months", ids(units, u -> !followed.contains(u.id())));
       derived.put(cohort + "/not a return home followed 12 months", ids(units, u -> !u.followed12()));
     });
     Set<String> hidden = new LinkedHashSet<>(Disclosure.suppressed(published, derived));
@@ -204,7 +206,7 @@ final class ComparisonTables {
   private void daysInCare(String comparison, String cohort, List<Unit> units) {
     double[] days = days24(units);
     Disclosure.Cells row = new Disclosure.Cells().put("comparison", comparison).put("cohort", cohort)
-        .count("entries", days.length, hidden(cohort, "followed24"));
+        .count("children", days.length, hidden(cohort, "followed24"));
     if (!Disclosure.publishable(days.length)) {
       row.suppress("mean_days", "median_days");
     } else {
@@ -213,8 +215,18 @@ final class ComparisonTables {
     tables.get("compare_days_in_care").add(row.row());
   }
 
+  /** Days in care in the 24 months from each child's reference date (its first entry in the cohort), where followed that long. */
   static double[] days24(List<Unit> units) {
-    return units.stream().filter(Unit::followed24).mapToDouble(Unit::daysInCare24).toArray();
+    return followed24(units).stream().mapToDouble(Unit::daysInCare24).toArray();
+  }
+
+  /** Each child's first entry in the cohort, where it began at least 24 months before the data end. */
+  static List<Unit> followed24(List<Unit> units) {
+    Map<String, Unit> first = new LinkedHashMap<>();
+    for (Unit u : units) {
+      first.merge(u.childKey(), u, (a, b) -> b.start().isBefore(a.start()) ? b : a);
+    }
+    return first.values().stream().filter(Unit::followed24).toList();
   }
 
   private void differences(Cohorts.Comparison c, List<Unit> a, List<Unit> b, KaplanMeier kmA, KaplanMeier kmB, long seed) {
@@ -252,7 +264,7 @@ final class ComparisonTables {
           "suppressed: a cohort's re-entries, or those not back, are fewer than 5");
     }
 
-    String days = "mean days in care in the 24 months after entry";
+    String days = "mean days in care per child in the 24 months after entry";
     double[] da = days24(a);
     double[] db = days24(b);
     if (Disclosure.publishable(da.length) && Disclosure.publishable(db.length)) {
@@ -261,7 +273,7 @@ final class ComparisonTables {
       difference(c.name(), days, "days", Statistics.mean(da) - Statistics.mean(db), ci[0], ci[1], "Mann-Whitney U", mw[0], mw[1],
           "bootstrap 95% interval, " + Statistics.BOOTSTRAP + " resamples");
     } else {
-      difference(c.name(), days, "days", null, null, null, null, null, null, "fewer than 5 entries followed for 24 months in a cohort");
+      difference(c.name(), days, "days", null, null, null, null, null, null, "fewer than 5 children followed for 24 months in a cohort");
     }
   }
 
@@ -303,15 +315,23 @@ final class ComparisonTables {
       }
       tables.get("compare_balance").add(row.row());
     }
-    String measure = "matched: mean days in care in the 24 months after entry";
+    String measure = MATCHED_DAYS;
     int pairs = m.pairs().size();
     if (!Disclosure.publishable(pairs)) {
       difference(comparison, measure, "days", null, null, null, null, null, null, "fewer than 5 matched pairs");
       return;
     }
     String unmatched = m.unmatched() == 0 ? "every referred entry matched"
-        : Disclosure.publishable(m.unmatched()) ? m.unmatched() + " referred entries had no comparison within the caliper"
-        : "fewer than 5 referred entries had no comparison within the caliper";
+        : Disclosure.publishable(m.unmatched()) ? m.unmatched() + " referred children had no comparison within the caliper"
+        : "fewer than 5 referred children had no comparison within the caliper";
+    KaplanMeier treated = Statistics.km(m.pairs().stream().map(PropensityMatching.Pair::treated).toList());
+    KaplanMeier controls = Statistics.km(m.pairs().stream().map(PropensityMatching.Pair::control).toList());
+    double rmst = treated.restrictedMean(CompareData.TWO_YEARS) - controls.restrictedMean(CompareData.TWO_YEARS);
+    double rmstSe = Math.hypot(treated.restrictedMeanStdError(CompareData.TWO_YEARS), controls.restrictedMeanStdError(CompareData.TWO_YEARS));
+    double z = rmstSe == 0 ? 0 : rmst / rmstSe;
+    difference(comparison, "matched: restricted mean time in care over 24 months", "days", rmst, rmst - Statistics.Z95 * rmstSe,
+        rmst + Statistics.Z95 * rmstSe, "z test", z, Statistics.twoSidedP(z), pairs + " matched pairs; standard errors as if independent"
+            + " (conservative for matched pairs)");
     double se = (m.upper() - m.estimate()) / new org.apache.commons.math3.distribution.TDistribution(pairs - 1).inverseCumulativeProbability(0.975);
     difference(comparison, measure, "days", m.estimate(), m.lower(), m.upper(), "paired t test", se == 0 ? 0 : m.estimate() / se, m.pValue(),
         pairs + " pairs matched on the propensity score (caliper " + String.format(java.util.Locale.ROOT, "%.3f", m.caliper())

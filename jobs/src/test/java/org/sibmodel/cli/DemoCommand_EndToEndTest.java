@@ -42,7 +42,7 @@ class DemoCommand_EndToEndTest {
     JsonNode referred = compared.get("referred");
     assertTrue(referred.get("ids").asLong() > 100, "the demo refers a few hundred children");
     assertEquals(referred.get("ids").asLong(), referred.get("in_care_data").asLong(), "every referral was made from a child in care");
-    JsonNode matched = compared.get("comparisons").findValue("matched: mean days in care in the 24 months after entry");
+    JsonNode matched = compared.get("comparisons").findValue("matched: mean days in care per child in the 24 months after entry");
     assertTrue(matched.get("lower").asDouble() < matched.get("estimate").asDouble(), matched.toString());
     List<Row> balance = spark.read().parquet(tmp.resolve("comparison/compare_balance").toString()).filter("smd_before is not null")
         .collectAsList();

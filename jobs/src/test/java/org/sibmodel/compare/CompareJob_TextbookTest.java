@@ -112,6 +112,16 @@ class CompareJob_TextbookTest {
   }
 
   @Test
+  void daysInCareCountLaterPeriodsWithinTwoYearsOfTheChildsFirstEntry() {
+    Row fylde = row("compare_days_in_care", "Fylde vs Wyre", "fylde");
+    assertEquals(263L, fylde.<Long>getAs("children"));
+    assertEquals(100 + 50 * 81 / 263.0, fylde.<Double>getAs("mean_days"), 1e-9, "100 days, plus 50 for the 81 who came back");
+    Row wyre = row("compare_days_in_care", "Fylde vs Wyre", "wyre");
+    assertEquals(81L, wyre.<Long>getAs("children"));
+    assertEquals(50.0, wyre.<Double>getAs("mean_days"), 1e-9, "the earlier period is before the reference date");
+  }
+
+  @Test
   void everyTableMatchesItsSchema() {
     for (String table : summary.tables()) {
       List<String> problems = SchemaCheck.problems(TestSpark.session().read().parquet(out.resolve(table).toString()), table);
