@@ -131,7 +131,7 @@ record Cohorts(String source, Map<String, Definition> cohorts, List<Comparison> 
       throw new IllegalArgumentException(source + ": cohorts: at least one cohort is needed");
     }
     Map<String, Definition> cohorts = new LinkedHashMap<>();
-    cs.fields().forEachRemaining(e -> cohorts.put(e.getKey(), definition(e.getKey(), e.getValue(), source)));
+    cs.properties().forEach(e -> cohorts.put(e.getKey(), definition(e.getKey(), e.getValue(), source)));
     JsonNode ps = root.get("comparisons");
     if (ps == null || !ps.isArray() || ps.isEmpty()) {
       throw new IllegalArgumentException(source + ": comparisons: at least one pair of cohorts is needed");
