@@ -153,6 +153,10 @@ record Cohorts(String source, Map<String, Definition> cohorts, List<Comparison> 
               + String.join(", ", cohorts.keySet()));
         }
       }
+      if (p.get("first").asText().equals(p.get("second").asText())) {
+        throw new IllegalArgumentException(where + " (" + name + "): first and second are both " + p.get("first").asText()
+            + ": a cohort cannot be compared with itself");
+      }
       if (comparisons.stream().anyMatch(c -> c.name().equals(name))) {
         throw new IllegalArgumentException(where + ": the name '" + name + "' is used twice");
       }

@@ -16,7 +16,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -70,6 +72,9 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
         .groupBy("la", "child_key", "period_number", "period_start", "district", "age_band", "legal_status_at_entry",
             "category_of_need_at_entry", "is_reentry", "duration_days", "ended", "returned_home", "period_end", "gap")
         .agg(sum("overlap").as("days24"));
+    // Each authority's returns end on their own date: returns home and 24-month windows are judged against it.
+    Map<String, LocalDate> endOf = new HashMap<>();
+    periods.groupBy("la").agg(max("observed_until")).collectAsList().forEach(r -> endOf.put(r.getString(0), r.getAs(1)));
     List<Unit> units = new ArrayList<>();
     List<String> districts = new ArrayList<>();
     List<String> authorities = new ArrayList<>();
@@ -77,9 +82,10 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
       LocalDate start = r.getAs("period_start");
       boolean returnedHome = r.getAs("returned_home");
       LocalDate ended = r.getAs("period_end");
-      boolean followed12 = returnedHome && ended != null && !ended.plusDays(YEAR).isAfter(dataEnd);
+      LocalDate returnsEnd = endOf.get(r.<String>getAs("la"));
+      boolean followed12 = returnedHome && ended != null && !ended.plusDays(YEAR).isAfter(returnsEnd);
       boolean back12 = followed12 && !r.isNullAt(r.fieldIndex("gap")) && r.<Integer>getAs("gap") <= YEAR;
-      boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(dataEnd);
+      boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(returnsEnd);
       String childKey = r.getAs("child_key");
       String district = r.getAs("district");
       String la = r.getAs("la");

@@ -100,15 +100,15 @@ public final class CompareJob {
       throw new IllegalArgumentException(cohorts.source() + ": every comparison was skipped (" + skipped.get(0).reason() + ")");
     }
 
-    ComparisonTables tables = new ComparisonTables(members);
+    ComparisonTables tables = new ComparisonTables(data.units(), members);
     for (String cohort : members.keySet()) {
       Cohorts.Definition d = cohorts.cohorts().get(cohort);
       tables.cohort(d, members.get(cohort), population == null ? null : entriesPer10000(d, members.get(cohort), population, data));
     }
     Map<String, PropensityMatching.Result> matched = new LinkedHashMap<>();
-    for (int i = 0; i < run.size(); i++) {
-      Cohorts.Comparison c = run.get(i);
-      tables.compare(c, options.seed() + 1_000_003L * i);
+    for (Cohorts.Comparison c : run) {
+      // Each comparison's bootstrap seed depends on its name, not on which others run.
+      tables.compare(c, options.seed() + 1_000_003L * c.name().hashCode());
       if (c.matched()) {
         List<Unit> treated = ComparisonTables.followed24(members.get(c.first()));
         List<Unit> controls = ComparisonTables.followed24(members.get(c.second()));

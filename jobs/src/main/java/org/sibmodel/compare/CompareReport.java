@@ -43,13 +43,15 @@ final class CompareReport {
           + " <code>sib generate</code>. They describe the model, not a real council.</p>");
     }
     h.append("<h2>Data</h2><ul><li>Curated care data: <code>").append(esc(s.curated())).append("</code>, ")
-        .append(s.carePeriods()).append(" entries to care observed from ").append(s.dataStart()).append(" to ").append(s.dataEnd())
+        .append(t.hidden(ComparisonTables.ALL, "periods") ? "c" : String.valueOf(s.carePeriods()))
+        .append(" entries to care observed from ").append(s.dataStart()).append(" to ").append(s.dataEnd())
         .append("</li><li>Cohorts: <code>").append(esc(s.cohortsFile())).append("</code></li>");
     if (s.referred() != null) {
       CompareSummary.Referred r = s.referred();
-      h.append("<li>Referral list <code>").append(esc(r.file())).append("</code>: ").append(r.ids()).append(" children (")
-          .append(r.duplicates()).append(" repeated rows ignored); ").append(r.inCareData()).append(" have care periods in the data, ")
-          .append(r.notInCareData()).append(" do not (not looked after in its span).</li>");
+      // How many referred children are in the care data is the referred cohort's size: it is in the
+      // cohort table, under disclosure control, and in full only in summary.json.
+      h.append("<li>Referral list <code>").append(esc(r.file())).append("</code>: ").append(small(r.ids()))
+          .append(" children; summary.json reconciles it with the care data.</li>");
     }
     if (s.population() != null) {
       h.append("<li>Population: <code>").append(esc(s.population())).append("</code></li>");
@@ -131,6 +133,11 @@ final class CompareReport {
       h.append("</tr>");
     }
     return h.append("</table>").toString();
+  }
+
+  /** A count for the page: 1 to 4 are not shown (summary.json, which is not for publication, has them). */
+  private static String small(long n) {
+    return n > 0 && !Disclosure.publishable(n) ? "fewer than 5" : String.valueOf(n);
   }
 
   private static String format(Object v) {

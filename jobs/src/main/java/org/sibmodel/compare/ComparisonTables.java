@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apache.commons.math3.distribution.TDistribution;
 import org.sibmodel.stats.KaplanMeier;
 import org.sibmodel.stats.LogRank;
 import org.sibmodel.stats.WilsonInterval;
@@ -44,9 +46,12 @@ final class ComparisonTables {
     }
   }
 
-  ComparisonTables(Map<String, List<Unit>> members) {
+  /** The name under which the total of entries is published. */
+  static final String ALL = "all entries";
+
+  ComparisonTables(List<Unit> everything, Map<String, List<Unit>> members) {
     this.members = members;
-    this.hidden = suppressedCounts(members);
+    this.hidden = suppressedCounts(everything, members);
     for (String t : List.of("compare_cohorts", "compare_time_in_care", "compare_km", "compare_reentry", "compare_days_in_care",
         "compare_differences", "compare_balance")) {
       tables.put(t, new ArrayList<>());
@@ -70,29 +75,45 @@ final class ComparisonTables {
   }
 
   /**
-   * Primary and secondary suppression over all cohorts at once. The children of each cohort are
-   * counted in a separate universe (children, not periods).
+   * Primary and secondary suppression over all cohorts at once. Every count is a set of care
+   * periods, a cohort's children counted by their first period in it; the total of entries is
+   * published too. Children are also checked as sets of children, across cohorts.
    */
-  private static Set<String> suppressedCounts(Map<String, List<Unit>> members) {
+  private static Set<String> suppressedCounts(List<Unit> everything, Map<String, List<Unit>> members) {
     Map<String, Set<String>> published = new LinkedHashMap<>();
-    Map<String, Set<String>> derived = new LinkedHashMap<>();
+    published.put(ALL + "/periods", ids(everything, u -> true));
+    members.forEach((cohort, units) -> published.put(cohort + "/periods", ids(units, u -> true)));
+    members.forEach((cohort, units) -> published.put(cohort + "/children", ids(firstEntries(units), u -> true)));
+    members.forEach((cohort, units) -> published.put(cohort + "/followed24", ids(followed24(units), u -> true)));
     for (Count c : Count.values()) {
       members.forEach((cohort, units) -> published.put(cohort + "/" + c.field, ids(units, c.counts)));
     }
-    members.forEach((cohort, units) -> published.put(cohort + "/followed24", ids(followed24(units), u -> true)));
+    Map<String, Set<String>> derived = new LinkedHashMap<>();
     members.forEach((cohort, units) -> {
       derived.put(cohort + "/still in care", ids(units, u -> !u.ended()));
       derived.put(cohort + "/not back within 12 months", ids(units, u -> u.followed12() && !u.reentered12()));
-      Set<String> followed = ids(followed24(units), u -> true);
-      derived.put(cohort + "/not followed 24 months", ids(units, u -> !followed.contains(u.id())));
       derived.put(cohort + "/not a return home followed 12 months", ids(units, u -> !u.followed12()));
+      Set<String> first = ids(firstEntries(units), u -> true);
+      Set<String> followed = ids(followed24(units), u -> true);
+      derived.put(cohort + "/later entries of its children", ids(units, u -> !first.contains(u.id())));
+      derived.put(cohort + "/children not followed 24 months", ids(units, u -> first.contains(u.id()) && !followed.contains(u.id())));
     });
     Set<String> hidden = new LinkedHashSet<>(Disclosure.suppressed(published, derived));
     Map<String, Set<String>> children = new LinkedHashMap<>();
+    children.put(ALL + "/children", everything.stream().map(Unit::childKey).collect(Collectors.toCollection(LinkedHashSet::new)));
     members.forEach((cohort, units) -> children.put(cohort + "/children",
         units.stream().map(Unit::childKey).collect(Collectors.toCollection(LinkedHashSet::new))));
     hidden.addAll(Disclosure.suppressed(children, Map.of()));
     return hidden;
+  }
+
+  /** Each child's first entry among the units. */
+  static List<Unit> firstEntries(List<Unit> units) {
+    Map<String, Unit> first = new LinkedHashMap<>();
+    for (Unit u : units) {
+      first.merge(u.childKey(), u, (a, b) -> b.start().isBefore(a.start()) ? b : a);
+    }
+    return List.copyOf(first.values());
   }
 
   private static Set<String> ids(List<Unit> units, Predicate<Unit> p) {
@@ -135,7 +156,8 @@ final class ComparisonTables {
     Disclosure.Cells row = new Disclosure.Cells().put("comparison", comparison).put("cohort", cohort)
         .count("periods", units.size(), hidden(cohort, "periods"))
         .count("left_care", units.stream().filter(Unit::ended).count(), hidden(cohort, "left_care"));
-    if (!Disclosure.publishable(units.size())) {
+    if (row.isSuppressed("periods")) {
+      // Survival curves and their intervals would give back the number of periods.
       row.suppress("median_days", "median_lower", "median_upper", "rmst12_days", "rmst12_se", "rmst24_days", "rmst24_se");
       tables.get("compare_time_in_care").add(row.row());
       return null;
@@ -144,11 +166,20 @@ final class ComparisonTables {
     Double[] ci = Statistics.medianInterval(km);
     row.put("median_days", km.median().isPresent() ? km.median().getAsDouble() : null)
         .put("median_lower", ci[0]).put("median_upper", ci[1])
-        .put("rmst12_days", km.restrictedMean(CompareData.YEAR)).put("rmst12_se", km.restrictedMeanStdError(CompareData.YEAR))
-        .put("rmst24_days", km.restrictedMean(CompareData.TWO_YEARS)).put("rmst24_se", km.restrictedMeanStdError(CompareData.TWO_YEARS));
+        .put("rmst12_days", rmst(km, CompareData.YEAR)).put("rmst12_se", rmstSe(km, CompareData.YEAR))
+        .put("rmst24_days", rmst(km, CompareData.TWO_YEARS)).put("rmst24_se", rmstSe(km, CompareData.TWO_YEARS));
     tables.get("compare_time_in_care").add(row.row());
     kmRows(comparison, cohort, units, km);
     return km;
+  }
+
+  /** Restricted mean over tau days, or null where follow-up ends before tau (it would be extrapolated). */
+  private static Double rmst(KaplanMeier km, int tau) {
+    return km.lastTime() < tau ? null : km.restrictedMean(tau);
+  }
+
+  private static Double rmstSe(KaplanMeier km, int tau) {
+    return km.lastTime() < tau ? null : km.restrictedMeanStdError(tau);
   }
 
   /**
@@ -194,7 +225,8 @@ final class ComparisonTables {
     Disclosure.Cells row = new Disclosure.Cells().put("comparison", comparison).put("cohort", cohort)
         .count("returns_home", returns, hidden(cohort, "returns_home"))
         .count("reentries", back, hidden(cohort, "reentries"));
-    if (row.isSuppressed("reentries") || !Disclosure.publishable(returns - back) || returns == 0) {
+    // The proportion and its interval would give back a suppressed count from the other one.
+    if (row.isSuppressed("reentries") || row.isSuppressed("returns_home") || !Disclosure.publishable(returns - back)) {
       row.suppress("proportion", "lower", "upper");
     } else {
       double[] w = WilsonInterval.of(back, returns, WilsonInterval.DEFAULT_CONFIDENCE);
@@ -207,7 +239,7 @@ final class ComparisonTables {
     double[] days = days24(units);
     Disclosure.Cells row = new Disclosure.Cells().put("comparison", comparison).put("cohort", cohort)
         .count("children", days.length, hidden(cohort, "followed24"));
-    if (!Disclosure.publishable(days.length)) {
+    if (row.isSuppressed("children")) {
       row.suppress("mean_days", "median_days");
     } else {
       row.put("mean_days", Statistics.mean(days)).put("median_days", Statistics.median(days));
@@ -222,32 +254,25 @@ final class ComparisonTables {
 
   /** Each child's first entry in the cohort, where it began at least 24 months before the data end. */
   static List<Unit> followed24(List<Unit> units) {
-    Map<String, Unit> first = new LinkedHashMap<>();
-    for (Unit u : units) {
-      first.merge(u.childKey(), u, (a, b) -> b.start().isBefore(a.start()) ? b : a);
-    }
-    return first.values().stream().filter(Unit::followed24).toList();
+    return firstEntries(units).stream().filter(Unit::followed24).toList();
   }
 
   private void differences(Cohorts.Comparison c, List<Unit> a, List<Unit> b, KaplanMeier kmA, KaplanMeier kmB, long seed) {
     boolean survival = kmA != null && kmB != null;
     for (int tau : List.of(CompareData.YEAR, CompareData.TWO_YEARS)) {
       String measure = "restricted mean time in care over " + (tau == CompareData.YEAR ? 12 : 24) + " months";
-      if (!survival) {
-        difference(c.name(), measure, "days", null, null, null, null, null, null, "fewer than 5 care periods in a cohort");
-        continue;
+      if (survival) {
+        rmstDifference(c.name(), measure, kmA, kmB, tau, null);
+      } else {
+        difference(c.name(), measure, "days", null, null, null, null, null, null, "suppressed: a cohort's number of periods is suppressed");
       }
-      double d = kmA.restrictedMean(tau) - kmB.restrictedMean(tau);
-      double se = Math.hypot(kmA.restrictedMeanStdError(tau), kmB.restrictedMeanStdError(tau));
-      double z = se == 0 ? 0 : d / se;
-      difference(c.name(), measure, "days", d, d - Statistics.Z95 * se, d + Statistics.Z95 * se, "z test", z,
-          Statistics.twoSidedP(z), null);
     }
     if (survival) {
       LogRank.Result lr = LogRank.test(times(a), events(a), times(b), events(b));
       difference(c.name(), "time in care (whole curve)", "days", null, null, null, "log-rank", lr.chiSquare(), lr.pValue(), null);
     } else {
-      difference(c.name(), "time in care (whole curve)", "days", null, null, null, null, null, null, "fewer than 5 care periods in a cohort");
+      difference(c.name(), "time in care (whole curve)", "days", null, null, null, null, null, null,
+          "suppressed: a cohort's number of periods is suppressed");
     }
 
     String reentry = "back in care within 12 months of a return home";
@@ -255,7 +280,7 @@ final class ComparisonTables {
     long n1 = a.stream().filter(Unit::followed12).count();
     long s2 = b.stream().filter(Unit::reentered12).count();
     long n2 = b.stream().filter(Unit::followed12).count();
-    if (reentryPublished(c.first()) && reentryPublished(c.second())) {
+    if (published("compare_reentry", c.first(), "proportion") && published("compare_reentry", c.second(), "proportion")) {
       WilsonInterval.ProportionDifference pd = WilsonInterval.difference(s1, n1, s2, n2);
       difference(c.name(), reentry, "proportion", pd.difference(), pd.lower(), pd.upper(), "two-proportion z test", pd.z(), pd.pValue(),
           null);
@@ -267,23 +292,20 @@ final class ComparisonTables {
     String days = "mean days in care per child in the 24 months after entry";
     double[] da = days24(a);
     double[] db = days24(b);
-    if (Disclosure.publishable(da.length) && Disclosure.publishable(db.length)) {
+    if (published("compare_days_in_care", c.first(), "mean_days") && published("compare_days_in_care", c.second(), "mean_days")) {
       double[] ci = Statistics.bootstrapDifference(da, db, seed);
       double[] mw = Statistics.mannWhitney(da, db);
       difference(c.name(), days, "days", Statistics.mean(da) - Statistics.mean(db), ci[0], ci[1], "Mann-Whitney U", mw[0], mw[1],
           "bootstrap 95% interval, " + Statistics.BOOTSTRAP + " resamples");
     } else {
-      difference(c.name(), days, "days", null, null, null, null, null, null, "fewer than 5 children followed for 24 months in a cohort");
+      difference(c.name(), days, "days", null, null, null, null, null, null,
+          "suppressed: a cohort's number of children followed for 24 months is suppressed");
     }
   }
 
-  private boolean reentryPublished(String cohort) {
-    for (Map<String, Object> row : tables.get("compare_reentry")) {
-      if (row.get("cohort").equals(cohort) && row.get("proportion") != null) {
-        return true;
-      }
-    }
-    return false;
+  /** Whether a cohort's value in a table was published. */
+  private boolean published(String table, String cohort, String field) {
+    return tables.get(table).stream().anyMatch(row -> row.get("cohort").equals(cohort) && row.get(field) != null);
   }
 
   void difference(String comparison, String measure, String unit, Double estimate, Double lower, Double upper, String test, Double statistic,
@@ -302,7 +324,7 @@ final class ComparisonTables {
     tables.get("compare_differences").add(row);
   }
 
-  /** The matched comparison's balance rows and its estimate. */
+  /** The matched comparison's balance rows and its estimates. */
   void matched(String comparison, PropensityMatching.Result m) {
     for (PropensityMatching.Balance b : m.balance()) {
       Disclosure.Cells row = new Disclosure.Cells().put("comparison", comparison).put("covariate", b.covariate()).put("level", b.level());
@@ -311,31 +333,56 @@ final class ComparisonTables {
       if (small) {
         row.suppress("smd_before", "smd_after");
       } else {
-        row.put("smd_before", b.smdBefore()).put("smd_after", Double.isNaN(b.smdAfter()) ? null : b.smdAfter());
+        row.put("smd_before", smd(b.smdBefore())).put("smd_after", smd(b.smdAfter()));
       }
       tables.get("compare_balance").add(row.row());
     }
-    String measure = MATCHED_DAYS;
     int pairs = m.pairs().size();
     if (!Disclosure.publishable(pairs)) {
-      difference(comparison, measure, "days", null, null, null, null, null, null, "fewer than 5 matched pairs");
+      difference(comparison, MATCHED_DAYS, "days", null, null, null, null, null, null, "fewer than 5 matched pairs");
       return;
     }
-    String unmatched = m.unmatched() == 0 ? "every referred entry matched"
-        : Disclosure.publishable(m.unmatched()) ? m.unmatched() + " referred children had no comparison within the caliper"
-        : "fewer than 5 referred children had no comparison within the caliper";
+    // Pairs and the unmatched are rounded to 5: exact, they would give back a suppressed count by difference.
+    String matchedPairs = "about " + roundTo5(pairs) + " pairs matched on the propensity score";
+    String unmatched = m.unmatched() == 0 ? "every referred child matched"
+        : "about " + roundTo5(m.unmatched()) + " referred children had no comparison within the caliper";
     KaplanMeier treated = Statistics.km(m.pairs().stream().map(PropensityMatching.Pair::treated).toList());
     KaplanMeier controls = Statistics.km(m.pairs().stream().map(PropensityMatching.Pair::control).toList());
-    double rmst = treated.restrictedMean(CompareData.TWO_YEARS) - controls.restrictedMean(CompareData.TWO_YEARS);
-    double rmstSe = Math.hypot(treated.restrictedMeanStdError(CompareData.TWO_YEARS), controls.restrictedMeanStdError(CompareData.TWO_YEARS));
-    double z = rmstSe == 0 ? 0 : rmst / rmstSe;
-    difference(comparison, "matched: restricted mean time in care over 24 months", "days", rmst, rmst - Statistics.Z95 * rmstSe,
-        rmst + Statistics.Z95 * rmstSe, "z test", z, Statistics.twoSidedP(z), pairs + " matched pairs; standard errors as if independent"
-            + " (conservative for matched pairs)");
-    double se = (m.upper() - m.estimate()) / new org.apache.commons.math3.distribution.TDistribution(pairs - 1).inverseCumulativeProbability(0.975);
-    difference(comparison, measure, "days", m.estimate(), m.lower(), m.upper(), "paired t test", se == 0 ? 0 : m.estimate() / se, m.pValue(),
-        pairs + " pairs matched on the propensity score (caliper " + String.format(java.util.Locale.ROOT, "%.3f", m.caliper())
-            + " on the logit); " + unmatched + String.format(java.util.Locale.ROOT, "; unmatched difference %.1f days", m.naive()));
+    rmstDifference(comparison, "matched: restricted mean time in care over 24 months", treated, controls, CompareData.TWO_YEARS,
+        matchedPairs + "; standard errors as if independent (conservative for matched pairs)");
+    double se = (m.upper() - m.estimate()) / new TDistribution(pairs - 1).inverseCumulativeProbability(0.975);
+    difference(comparison, MATCHED_DAYS, "days", m.estimate(), m.lower(), m.upper(), "paired t test",
+        se > 0 ? m.estimate() / se : null, se > 0 ? m.pValue() : null,
+        matchedPairs + String.format(Locale.ROOT, " (caliper %.3f on the logit); ", m.caliper()) + unmatched
+            + String.format(Locale.ROOT, "; unmatched difference %.1f days", m.naive()));
+  }
+
+  /**
+   * The difference in restricted mean time in care with its z interval and test; empty where
+   * follow-up is shorter than tau in a cohort (the curve would be extrapolated).
+   */
+  private void rmstDifference(String comparison, String measure, KaplanMeier a, KaplanMeier b, int tau, String note) {
+    if (a.lastTime() < tau || b.lastTime() < tau) {
+      difference(comparison, measure, "days", null, null, null, null, null, null, "follow-up in a cohort is shorter than " + tau + " days");
+      return;
+    }
+    double d = a.restrictedMean(tau) - b.restrictedMean(tau);
+    double se = Math.hypot(a.restrictedMeanStdError(tau), b.restrictedMeanStdError(tau));
+    if (se == 0) {
+      difference(comparison, measure, "days", d, d, d, null, null, null, "no variation in either cohort: no test");
+      return;
+    }
+    double z = d / se;
+    difference(comparison, measure, "days", d, d - Statistics.Z95 * se, d + Statistics.Z95 * se, "z test", z, Statistics.twoSidedP(z), note);
+  }
+
+  private static long roundTo5(long n) {
+    return 5 * Math.round(n / 5.0);
+  }
+
+  /** Standardised mean differences to 2 decimals: enough to judge balance, too coarse to count children by. */
+  private static Double smd(double d) {
+    return Double.isNaN(d) ? null : Math.round(d * 100) / 100.0;
   }
 
   private static double[] times(List<Unit> units) {

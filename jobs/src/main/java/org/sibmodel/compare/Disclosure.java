@@ -17,8 +17,8 @@ import java.util.Set;
  * (elements that belong to exactly the same sets), so each count is a 0/1 vector over atoms, and
  * a count can be derived from published counts exactly when its vector is in their linear span.
  * Primary suppression hides counts below 5; secondary suppression then hides published counts,
- * least important first, until no small count (1 to 4, including complements such as "still in
- * care" = periods less those who left) is in the span of what remains. Suppressed cells are empty
+ * least important first, until no small count (1 to 4: a cohort's, a complement such as "still in
+ * care" = periods less those who left, or any atom) is in the span of what remains. Suppressed cells are empty
  * and named in a {@code suppressed} column, never shown as zero.
  */
 final class Disclosure {
@@ -38,39 +38,51 @@ final class Disclosure {
    * @param published the counts the tables would publish, in order of importance (the last are
    *     given up first), each as the set of elements it counts
    * @param derived counts that are not published but follow from published ones (complements);
-   *     they must not be recoverable either when they are 1 to 4
+   *     they must not be recoverable either when they are 1 to 4, and nor must any atom of 1 to 4
+   *     (say the entries of the one district no cohort names, as all less the named districts)
    */
   static Set<String> suppressed(Map<String, Set<String>> published, Map<String, Set<String>> derived) {
     Map<String, Set<String>> all = new LinkedHashMap<>(published);
     all.putAll(derived);
-    Map<String, double[]> vectors = atomVectors(all);
+    Atoms atoms = Atoms.of(all);
     List<String> kept = new ArrayList<>();
     Set<String> suppressed = new LinkedHashSet<>();
     published.forEach((name, set) -> (publishable(set.size()) ? kept : suppressed).add(name));
-    List<String> small = all.entrySet().stream().filter(e -> e.getValue().size() > 0 && e.getValue().size() < MINIMUM)
-        .map(Map.Entry::getKey).toList();
+    List<double[]> small = new ArrayList<>();
+    all.forEach((name, set) -> {
+      if (set.size() > 0 && !publishable(set.size())) {
+        small.add(atoms.vectors.get(name));
+      }
+    });
+    for (int a = 0; a < atoms.sizes.length; a++) {
+      if (!publishable(atoms.sizes[a])) {
+        double[] unit = new double[atoms.sizes.length];
+        unit[a] = 1;
+        small.add(unit);
+      }
+    }
+    Basis basis = Basis.of(kept, atoms.vectors);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (String q : small) {
-        if (!inSpan(vectors.get(q), kept, vectors)) {
+      for (double[] q : small) {
+        if (!basis.contains(q)) {
           continue;
         }
         String victim = null;
         for (int i = kept.size() - 1; i >= 0 && victim == null; i--) {
           List<String> without = new ArrayList<>(kept);
           without.remove(i);
-          if (!inSpan(vectors.get(q), without, vectors)) {
+          if (!Basis.of(without, atoms.vectors).contains(q)) {
             victim = kept.get(i);
           }
         }
         if (victim == null) {
           // No single count breaks it: give up the least important one that shares elements with it.
-          double[] v = vectors.get(q);
           for (int i = kept.size() - 1; i >= 0 && victim == null; i--) {
-            double[] w = vectors.get(kept.get(i));
-            for (int a = 0; a < v.length && victim == null; a++) {
-              if (v[a] != 0 && w[a] != 0) {
+            double[] w = atoms.vectors.get(kept.get(i));
+            for (int a = 0; a < q.length && victim == null; a++) {
+              if (q[a] != 0 && w[a] != 0) {
                 victim = kept.get(i);
               }
             }
@@ -78,6 +90,7 @@ final class Disclosure {
         }
         kept.remove(victim);
         suppressed.add(victim);
+        basis = Basis.of(kept, atoms.vectors);
         changed = true;
         break;
       }
@@ -85,82 +98,83 @@ final class Disclosure {
     return suppressed;
   }
 
-  /** Each set as a 0/1 vector over the atoms (elements grouped by the sets they belong to). */
-  private static Map<String, double[]> atomVectors(Map<String, Set<String>> sets) {
-    List<String> names = new ArrayList<>(sets.keySet());
-    Map<String, BitKey> signatureOf = new HashMap<>();
-    for (int s = 0; s < names.size(); s++) {
-      for (String element : sets.get(names.get(s))) {
-        signatureOf.computeIfAbsent(element, e -> new BitKey(names.size())).bits[s] = true;
+  /** The sets as 0/1 vectors over atoms (elements grouped by the sets they belong to), and each atom's size. */
+  private record Atoms(Map<String, double[]> vectors, int[] sizes) {
+    static Atoms of(Map<String, Set<String>> sets) {
+      List<String> names = new ArrayList<>(sets.keySet());
+      Map<String, BitKey> signatureOf = new HashMap<>();
+      for (int s = 0; s < names.size(); s++) {
+        for (String element : sets.get(names.get(s))) {
+          signatureOf.computeIfAbsent(element, e -> new BitKey(names.size())).bits[s] = true;
+        }
       }
-    }
-    Map<BitKey, Integer> atoms = new LinkedHashMap<>();
-    signatureOf.values().forEach(k -> atoms.putIfAbsent(k, atoms.size()));
-    Map<String, double[]> vectors = new LinkedHashMap<>();
-    for (int s = 0; s < names.size(); s++) {
-      double[] v = new double[atoms.size()];
-      for (Map.Entry<BitKey, Integer> atom : atoms.entrySet()) {
-        v[atom.getValue()] = atom.getKey().bits[s] ? 1 : 0;
+      Map<BitKey, Integer> index = new LinkedHashMap<>();
+      Map<Integer, Integer> sizes = new HashMap<>();
+      signatureOf.values().forEach(k -> sizes.merge(index.computeIfAbsent(k, x -> index.size()), 1, Integer::sum));
+      Map<String, double[]> vectors = new LinkedHashMap<>();
+      for (int s = 0; s < names.size(); s++) {
+        double[] v = new double[index.size()];
+        for (Map.Entry<BitKey, Integer> atom : index.entrySet()) {
+          v[atom.getValue()] = atom.getKey().bits[s] ? 1 : 0;
+        }
+        vectors.put(names.get(s), v);
       }
-      vectors.put(names.get(s), v);
+      int[] atomSizes = new int[index.size()];
+      sizes.forEach((a, n) -> atomSizes[a] = n);
+      return new Atoms(vectors, atomSizes);
     }
-    return vectors;
   }
 
-  /** Whether v is a linear combination of the named vectors (Gaussian elimination with partial pivoting). */
-  static boolean inSpan(double[] v, List<String> basis, Map<String, double[]> vectors) {
-    if (isZero(v)) {
+  /** The span of some vectors in row echelon form, to test whether a vector is a combination of them. */
+  static final class Basis {
+    private final List<double[]> rows = new ArrayList<>();
+    private final List<Integer> pivots = new ArrayList<>();
+
+    static Basis of(List<String> names, Map<String, double[]> vectors) {
+      Basis b = new Basis();
+      names.forEach(n -> b.add(vectors.get(n)));
+      return b;
+    }
+
+    /** Adds a vector (reduced against the rows so far); a dependent one adds nothing. */
+    void add(double[] v) {
+      double[] r = reduce(v);
+      int pivot = -1;
+      for (int c = 0; c < r.length && pivot < 0; c++) {
+        if (Math.abs(r[c]) > TOLERANCE) {
+          pivot = c;
+        }
+      }
+      if (pivot >= 0) {
+        rows.add(r);
+        pivots.add(pivot);
+      }
+    }
+
+    boolean contains(double[] v) {
+      for (double x : reduce(v)) {
+        if (Math.abs(x) > TOLERANCE) {
+          return false;
+        }
+      }
       return true;
     }
-    List<double[]> rows = new ArrayList<>();
-    basis.forEach(b -> rows.add(vectors.get(b).clone()));
-    int rank = rank(rows);
-    List<double[]> with = new ArrayList<>();
-    basis.forEach(b -> with.add(vectors.get(b).clone()));
-    with.add(v.clone());
-    return rank(with) == rank;
-  }
 
-  private static int rank(List<double[]> rows) {
-    if (rows.isEmpty()) {
-      return 0;
-    }
-    int columns = rows.get(0).length;
-    int rank = 0;
-    for (int c = 0; c < columns && rank < rows.size(); c++) {
-      int pivot = rank;
-      for (int r = rank + 1; r < rows.size(); r++) {
-        if (Math.abs(rows.get(r)[c]) > Math.abs(rows.get(pivot)[c])) {
-          pivot = r;
-        }
-      }
-      if (Math.abs(rows.get(pivot)[c]) < TOLERANCE) {
-        continue;
-      }
-      double[] p = rows.get(pivot);
-      rows.set(pivot, rows.get(rank));
-      rows.set(rank, p);
-      for (int r = rank + 1; r < rows.size(); r++) {
-        double f = rows.get(r)[c] / p[c];
-        if (f != 0) {
-          double[] row = rows.get(r);
-          for (int k = c; k < columns; k++) {
-            row[k] -= f * p[k];
+    private double[] reduce(double[] v) {
+      double[] r = v.clone();
+      for (int i = 0; i < rows.size(); i++) {
+        int p = pivots.get(i);
+        if (r[p] != 0) {
+          double[] row = rows.get(i);
+          double f = r[p] / row[p];
+          for (int c = 0; c < r.length; c++) {
+            r[c] -= f * row[c];
           }
+          r[p] = 0;
         }
       }
-      rank++;
+      return r;
     }
-    return rank;
-  }
-
-  private static boolean isZero(double[] v) {
-    for (double x : v) {
-      if (x != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Which sets an element belongs to. */

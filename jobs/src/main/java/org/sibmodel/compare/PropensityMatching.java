@@ -1,6 +1,7 @@
 package org.sibmodel.compare;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,18 +27,19 @@ import org.apache.spark.sql.types.StructType;
  * band, district, legal status and category of need at entry, earlier care periods and year of
  * entry (logistic regression, spark-mllib), then 1:1 nearest-neighbour matching on the logit of
  * that propensity without replacement, within a caliper of 0.2 standard deviations of the logit
- * (Austin 2011). Balance is the standardised mean difference of every covariate level before and
+ * (Austin 2011; the SD pooled as the root of the mean of the two groups' variances). Balance is the standardised mean difference of every covariate level before and
  * after; the outcome is the mean paired difference in days in care in the 24 months from entry.
  *
- * <p>Deterministic: levels are sorted, the regression runs on a fixed number of slices, logits are
- * rounded to 1e-9 before matching, and ties go to the smaller unit id.
+ * <p>Deterministic: levels are sorted, the regression runs on one slice (so its sums never depend
+ * on the order tasks finish in), logits are rounded to 1e-9 before matching and the caliper is
+ * worked out from the rounded logits, and ties go to the smaller unit id.
  */
 final class PropensityMatching {
   /** Caliper in standard deviations of the logit of the propensity score (Austin 2011). */
   static final double CALIPER_SD = 0.2;
   /** A little L2 penalty keeps the fit finite where a level is all treated or all controls. */
   static final double REG_PARAM = 1e-3;
-  private static final int SLICES = 4;
+  private static final int SLICES = 1;
 
   /** One covariate: how to read it from a unit. */
   record Covariate(String name, Function<Unit, String> level) {}
@@ -93,10 +95,14 @@ final class PropensityMatching {
     Design design = Design.of(all);
     double[] logits = fit(spark, design, treated, controls);
     Map<String, Double> logitOf = new LinkedHashMap<>();
+    double[] rounded = new double[logits.length];
     for (int i = 0; i < all.size(); i++) {
-      logitOf.put(all.get(i).id(), Math.rint(logits[i] * 1e9) / 1e9);
+      rounded[i] = Math.rint(logits[i] * 1e9) / 1e9;
+      logitOf.put(all.get(i).id(), rounded[i]);
     }
-    double caliper = CALIPER_SD * sd(logits);
+    double[] treatedLogits = Arrays.copyOfRange(rounded, 0, treated.size());
+    double[] controlLogits = Arrays.copyOfRange(rounded, treated.size(), rounded.length);
+    double caliper = CALIPER_SD * Math.sqrt((variance(treatedLogits) + variance(controlLogits)) / 2);
     List<Pair> pairs = nearestNeighbours(treated, controls, logitOf, caliper);
 
     List<Unit> matchedTreated = pairs.stream().map(Pair::treated).toList();
@@ -221,11 +227,15 @@ final class PropensityMatching {
   }
 
   private static double sd(double[] x) {
+    return Math.sqrt(variance(x));
+  }
+
+  private static double variance(double[] x) {
     double m = Statistics.mean(x);
     double ss = 0;
     for (double v : x) {
       ss += (v - m) * (v - m);
     }
-    return Math.sqrt(ss / (x.length - 1));
+    return ss / (x.length - 1);
   }
 }

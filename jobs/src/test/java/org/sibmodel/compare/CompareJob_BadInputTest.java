@@ -97,6 +97,12 @@ class CompareJob_BadInputTest {
   }
 
   @Test
+  void aCohortIsNotComparedWithItself() throws Exception {
+    IllegalArgumentException e = fails("self", "cohorts:\n  a: {}\n" + pair("a", "a", ""));
+    assertTrue(e.getMessage().contains("first and second are both a: a cohort cannot be compared with itself"), e.getMessage());
+  }
+
+  @Test
   void aComparisonOfAnUndefinedCohortNamesTheDefinedOnes() throws Exception {
     IllegalArgumentException e = fails("undefined", "cohorts:\n  a: {}\n" + pair("a", "zz", ""));
     assertTrue(e.getMessage().contains("comparisons[0] (a vs b): second = zz: no such cohort; defined: a"), e.getMessage());

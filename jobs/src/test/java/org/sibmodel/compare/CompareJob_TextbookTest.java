@@ -17,13 +17,16 @@ import org.sibmodel.testing.TestSpark;
 
 /**
  * Known answers through the whole job: Freireich's 6-MP trial (Gehan 1965; the remission times in
- * weeks, taken here as days in care) compared as two districts, and Newcombe's (1998) 81 of 263 as
+ * weeks, taken here as days in care times 11, so that follow-up passes 12 months) compared as two districts, and Newcombe's (1998) 81 of 263 as
  * re-entries after returns home.
  */
 class CompareJob_TextbookTest {
   /** 6-MP group: remission weeks, negative = censored. */
   static final int[] SIX_MP = {6, 6, 6, -6, 7, -9, 10, -10, -11, 13, 16, -17, -19, -20, 22, 23, -25, -32, -32, -34, -35};
   static final int[] PLACEBO = {1, 1, 2, 2, 3, 4, 4, 5, 5, 8, 8, 8, 8, 11, 11, 12, 12, 15, 17, 22, 23};
+
+  /** Days in care per week of remission: scaling leaves the log-rank test unchanged. */
+  static final int SCALE = 11;
 
   @TempDir static Path tmp;
   private static CompareSummary summary;
@@ -34,10 +37,11 @@ class CompareJob_TextbookTest {
     CuratedFixture f = new CuratedFixture();
     // Censored times: the period is still open, so it must start that many days before the data end.
     for (int t : SIX_MP) {
-      f.entry("Burnley", "10-12", t > 0 ? LocalDate.of(2016, 1, 1) : CuratedFixture.DATA_END.minusDays(-t), t > 0 ? t : null, false);
+      f.entry("Burnley", "10-12", t > 0 ? LocalDate.of(2016, 1, 1) : CuratedFixture.DATA_END.minusDays(-t * SCALE),
+          t > 0 ? t * SCALE : null, false);
     }
     for (int t : PLACEBO) {
-      f.entry("Pendle", "10-12", LocalDate.of(2016, 1, 1), t, false);
+      f.entry("Pendle", "10-12", LocalDate.of(2016, 1, 1), t * SCALE, false);
     }
     // Fylde: 263 returns home before April 2018, 81 of them back in care within a year (in Wyre, so
     // that Fylde's cohort is exactly the 263).
@@ -80,25 +84,36 @@ class CompareJob_TextbookTest {
   }
 
   @Test
-  void mediansAreTwentyThreeAndEight() {
-    assertEquals(23.0, row("compare_time_in_care", "6-MP vs placebo", "six_mp").<Double>getAs("median_days"));
-    assertEquals(8.0, row("compare_time_in_care", "6-MP vs placebo", "placebo").<Double>getAs("median_days"));
+  void mediansAreTwentyThreeAndEightWeeks() {
+    assertEquals(23.0 * SCALE, row("compare_time_in_care", "6-MP vs placebo", "six_mp").<Double>getAs("median_days"));
+    assertEquals(8.0 * SCALE, row("compare_time_in_care", "6-MP vs placebo", "placebo").<Double>getAs("median_days"));
     Row sixMp = row("compare_time_in_care", "6-MP vs placebo", "six_mp");
     assertEquals(21L, sixMp.<Long>getAs("periods"));
     assertEquals(9L, sixMp.<Long>getAs("left_care"));
-    // Restricted mean over 12 months: every 6-MP time is inside it, so it is the area under the
-    // curve to the last observation (35), held flat to 365 days at S = 0.448.
-    double area = 6 * 1.0 + 1 * 0.857143 + 3 * 0.806723 + 3 * 0.752941 + 3 * 0.690196 + 6 * 0.627451 + 1 * 0.537815 + (365 - 23) * 0.448179;
-    assertEquals(area, sixMp.<Double>getAs("rmst12_days"), 0.01);
+    // Restricted mean over 12 months, by hand: the area under the curve to 365 days (33.18 weeks),
+    // the last follow-up (385 days) being past it.
+    double weeks = 6 * 1.0 + 1 * 0.857143 + 3 * 0.806723 + 3 * 0.752941 + 3 * 0.690196 + 6 * 0.627451 + 1 * 0.537815
+        + (365.0 / SCALE - 23) * 0.448179;
+    assertEquals(weeks * SCALE, sixMp.<Double>getAs("rmst12_days"), 0.01);
+    assertNull(sixMp.getAs("rmst24_days"), "follow-up ends before 24 months: not extrapolated");
   }
 
   @Test
   void kaplanMeierGridStopsBelowFiveAtRisk() {
     List<Row> km = TestSpark.session().read().parquet(out.resolve("compare_km").toString()).filter("cohort = 'six_mp'")
         .orderBy("time_days").collectAsList();
-    // At one month only 4 of the 6-MP group are still in care (32, 32, 34, 35): the curve stops at 0.
-    assertEquals(1, km.size());
-    assertEquals(0.0, km.get(0).<Double>getAs("time_days"));
+    // After 25 weeks only 4 of the 6-MP group are still in care (32, 32, 34, 35): no point past it.
+    assertTrue(km.size() >= 2, "the curve has points: " + km);
+    for (Row r : km) {
+      assertTrue(r.<Double>getAs("time_days") < 25 * SCALE, r.toString());
+      assertTrue(r.<Long>getAs("at_risk") >= 5 && r.<Long>getAs("at_risk") % 5 == 0, "at risk rounded to 5: " + r);
+    }
+    // Points need 5 departures since the last: 6, 6, 6, 7 by 3 months are too few; with 10 by 4
+    // months (11.07 weeks) the point is published, at Gehan's 0.753; 13, 16, 22, 23 never make 5.
+    assertEquals(2, km.size(), km.toString());
+    assertEquals(4 * ComparisonTables.DAYS_PER_MONTH, km.get(1).<Double>getAs("time_days"), 1e-9);
+    assertEquals(0.752941, km.get(1).<Double>getAs("survival"), 1e-6);
+    assertEquals(10L, km.get(1).<Long>getAs("at_risk"), "12 at risk, rounded to 10");
   }
 
   @Test

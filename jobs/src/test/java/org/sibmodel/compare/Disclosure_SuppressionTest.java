@@ -48,6 +48,18 @@ class Disclosure_SuppressionTest {
   }
 
   @Test
+  void theRemainderNoCohortNamesIsProtected() {
+    // Three entries in no named district: all less the target and other districts.
+    Map<String, Set<String>> published = new LinkedHashMap<>();
+    published.put("all", range(1, 50));
+    published.put("target", range(1, 27));
+    published.put("other", range(28, 47));
+    Set<String> hidden = Disclosure.suppressed(published, Map.of());
+    assertEquals(Set.of("other"), hidden);
+    assertNothingSmallDerivable(published, Map.of("unknown", range(48, 50)), hidden);
+  }
+
+  @Test
   void aSmallComplementHidesTheCount() {
     Map<String, Set<String>> published = new LinkedHashMap<>();
     published.put("periods", range(1, 20));
@@ -104,8 +116,21 @@ class Disclosure_SuppressionTest {
         published.put("c" + k, cohort);
       }
       Set<String> hidden = Disclosure.suppressed(published, Map.of());
-      assertNothingSmallDerivable(published, Map.of(), hidden);
+      assertNothingSmallDerivable(published, atoms(published), hidden);
     }
+  }
+
+  /** Elements grouped by the cohorts they are in: each group is a count too. */
+  private static Map<String, Set<String>> atoms(Map<String, Set<String>> sets) {
+    Map<String, Set<String>> bySignature = new LinkedHashMap<>();
+    Set<String> elements = new TreeSet<>();
+    sets.values().forEach(elements::addAll);
+    for (String e : elements) {
+      String signature = sets.entrySet().stream().filter(x -> x.getValue().contains(e)).map(Map.Entry::getKey)
+          .collect(Collectors.joining("+"));
+      bySignature.computeIfAbsent("atom " + signature, k -> new TreeSet<>()).add(e);
+    }
+    return bySignature;
   }
 
   /** Brute force: no combination of published counts with coefficients -1, 0, 1 equals a count of 1 to 4. */
@@ -179,6 +204,13 @@ class Disclosure_SuppressionTest {
     long publishedOfThree = List.of("county", "rest_not_pendle").stream().filter(c -> byCohort.get(c).getAs("periods") != null).count();
     assertTrue(publishedOfThree < 2, "county and the rest cannot both be published: their difference is Pendle's 3");
     assertEquals(30L, byCohort.get("burnley").<Long>getAs("periods"));
+    for (String c : List.of("county", "rest_not_pendle")) {
+      if (byCohort.get(c).getAs("periods") == null) {
+        List<Row> time = TestSpark.session().read().parquet(out.resolve("compare_time_in_care").toString())
+            .filter("cohort = '" + c + "'").collectAsList();
+        time.forEach(r -> assertNull(r.getAs("median_days"), "a curve would give back the suppressed count of " + c));
+      }
+    }
 
     Row pendleTime = TestSpark.session().read().parquet(out.resolve("compare_time_in_care").toString())
         .filter("cohort = 'pendle'").head();
@@ -187,7 +219,7 @@ class Disclosure_SuppressionTest {
     Row diff = TestSpark.session().read().parquet(out.resolve("compare_differences").toString())
         .filter("comparison = 'Pendle vs the rest' and measure like 'restricted mean%12 months'").head();
     assertNull(diff.getAs("estimate"));
-    assertTrue(diff.<String>getAs("note").contains("fewer than 5"));
+    assertTrue(diff.<String>getAs("note").contains("suppressed"));
 
     // Independent check over the published period counts of every cohort.
     for (String c : List.of("county", "pendle", "rest_not_pendle", "burnley", "fylde")) {
