@@ -31,17 +31,22 @@ import org.sibmodel.testing.TestSpark;
 class Disclosure_SuppressionTest {
   @TempDir Path tmp;
 
+  /** Named sets in order, each given as name, first element, last element. */
+  private static Map<String, Set<String>> family(Object... nameFromTo) {
+    Map<String, Set<String>> sets = new LinkedHashMap<>();
+    for (int i = 0; i < nameFromTo.length; i += 3) {
+      sets.put((String) nameFromTo[i], range((Integer) nameFromTo[i + 1], (Integer) nameFromTo[i + 2]));
+    }
+    return sets;
+  }
+
   private static Set<String> range(int from, int to) {
     return IntStream.rangeClosed(from, to).mapToObj(i -> "u" + i).collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
   void aSmallDistrictHidesTheCountyOrTheRestToo() {
-    Map<String, Set<String>> published = new LinkedHashMap<>();
-    published.put("county", range(1, 50));
-    published.put("pendle", range(1, 3));
-    published.put("rest", range(4, 50));
-    published.put("burnley", range(4, 20));
+    Map<String, Set<String>> published = family("county", 1, 50, "pendle", 1, 3, "rest", 4, 50, "burnley", 4, 20);
     Set<String> hidden = Disclosure.suppressed(published, Map.of());
     assertEquals(Set.of("pendle", "rest"), hidden, "primary Pendle, then the least important count that reveals it");
     assertNothingSmallDerivable(published, Map.of(), hidden);
@@ -50,10 +55,7 @@ class Disclosure_SuppressionTest {
   @Test
   void theRemainderNoCohortNamesIsProtected() {
     // Three entries in no named district: all less the target and other districts.
-    Map<String, Set<String>> published = new LinkedHashMap<>();
-    published.put("all", range(1, 50));
-    published.put("target", range(1, 27));
-    published.put("other", range(28, 47));
+    Map<String, Set<String>> published = family("all", 1, 50, "target", 1, 27, "other", 28, 47);
     Set<String> hidden = Disclosure.suppressed(published, Map.of());
     assertEquals(Set.of("other"), hidden);
     assertNothingSmallDerivable(published, Map.of("unknown", range(48, 50)), hidden);
@@ -61,9 +63,7 @@ class Disclosure_SuppressionTest {
 
   @Test
   void aSmallComplementHidesTheCount() {
-    Map<String, Set<String>> published = new LinkedHashMap<>();
-    published.put("periods", range(1, 20));
-    published.put("left care", range(1, 17));
+    Map<String, Set<String>> published = family("periods", 1, 20, "left care", 1, 17);
     Map<String, Set<String>> derived = Map.of("still in care", range(18, 20));
     Set<String> hidden = Disclosure.suppressed(published, derived);
     assertEquals(Set.of("left care"), hidden);
@@ -72,21 +72,14 @@ class Disclosure_SuppressionTest {
 
   @Test
   void countsOfFiveOrMoreWithNothingSmallBehindThemArePublished() {
-    Map<String, Set<String>> published = new LinkedHashMap<>();
-    published.put("county", range(1, 50));
-    published.put("a", range(1, 25));
-    published.put("b", range(26, 50));
+    Map<String, Set<String>> published = family("county", 1, 50, "a", 1, 25, "b", 26, 50);
     assertTrue(Disclosure.suppressed(published, Map.of()).isEmpty());
   }
 
   @Test
   void aSmallCellReachedOnlyThroughSeveralCohortsIsStillProtected() {
     // x = (x+y) - (y+z) + z: no single difference reveals it.
-    Map<String, Set<String>> published = new LinkedHashMap<>();
-    published.put("x", range(1, 3));
-    published.put("x+y", range(1, 20));
-    published.put("y+z", range(4, 40));
-    published.put("z", range(21, 40));
+    Map<String, Set<String>> published = family("x", 1, 3, "x+y", 1, 20, "y+z", 4, 40, "z", 21, 40);
     Set<String> hidden = Disclosure.suppressed(published, Map.of());
     assertTrue(hidden.contains("x"));
     assertEquals(2, hidden.size(), "one more is enough: " + hidden);
