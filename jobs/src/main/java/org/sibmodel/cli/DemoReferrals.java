@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +22,8 @@ import org.sibmodel.ssda903.Ssda903Dates;
 /**
  * The demo's referral list and population file. The synthetic county has no service in it, so the
  * demo makes up a referral list with a selection effect like a real one: children entering care
- * from April 2014 to March 2017, more often from the four target districts and aged 10 to 15. The
+ * from April 2014 to March 2017, more often from the four target districts and aged 10 to 15,
+ * each referred a month before that entry (the list's start_date, as in the monitoring data). The
  * matched comparison should then find no difference in days in care beyond chance, while the
  * unmatched one reflects who was picked.
  */
@@ -31,7 +33,7 @@ final class DemoReferrals {
 
   private DemoReferrals() {}
 
-  /** Writes referred.csv (child_id) from the sample's returns; returns how many children it names. */
+  /** Writes referred.csv (child_id, start_date) from the sample's returns; returns how many children it names. */
   static int write(Path sample, Path file, long seed) throws IOException {
     Map<String, LocalDate> birth = new HashMap<>();
     Map<String, String[]> firstEntry = new TreeMap<>();
@@ -51,11 +53,11 @@ final class DemoReferrals {
       }
     }
     SplittableRandom rng = new SplittableRandom(seed);
-    List<String> referred = new ArrayList<>();
+    Map<String, LocalDate> referred = new LinkedHashMap<>();
     for (String[] e : firstEntry.values()) {
       LocalDate start = Ssda903Dates.parse(e[1]);
       LocalDate born = birth.get(e[0]);
-      if (start.isBefore(FROM) || start.isAfter(TO) || born == null || referred.contains(e[0])) {
+      if (start.isBefore(FROM) || start.isAfter(TO) || born == null || referred.containsKey(e[0])) {
         continue;
       }
       String district = postcodes.lookup(e[10]).district();
@@ -64,11 +66,11 @@ final class DemoReferrals {
       boolean older = band.equals("10-12") || band.equals("13-15");
       double chance = (target ? 0.12 : 0.02) * (older ? 3 : 1);
       if (rng.nextDouble() < chance) {
-        referred.add(e[0]);
+        referred.put(e[0], start.minusMonths(1));
       }
     }
-    StringBuilder csv = new StringBuilder("child_id\n");
-    referred.forEach(id -> csv.append(id).append('\n'));
+    StringBuilder csv = new StringBuilder("child_id,start_date\n");
+    referred.forEach((id, on) -> csv.append(id).append(',').append(on).append('\n'));
     Files.writeString(file, csv, StandardCharsets.UTF_8);
     return referred.size();
   }

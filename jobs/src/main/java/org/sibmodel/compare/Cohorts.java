@@ -41,7 +41,7 @@ record Cohorts(String source, Map<String, Definition> cohorts, List<Comparison> 
           && (legalStatus.isEmpty() || legalStatus.contains(u.legalStatus()))
           && (categoryOfNeed.isEmpty() || categoryOfNeed.contains(u.categoryOfNeed()))
           && (entry.equals("any") || (entry.equals("reentry") == u.reentry()))
-          && (referred == null || referred == u.referred());
+          && (referred == null || u.referral() == (referred ? Unit.Referral.REFERRED : Unit.Referral.NOT_REFERRED));
     }
 
     String describe() {
@@ -71,7 +71,7 @@ record Cohorts(String source, Map<String, Definition> cohorts, List<Comparison> 
         parts.add(entry.equals("first") ? "first entries" : "re-entries");
       }
       if (referred != null) {
-        parts.add(referred ? "referred children" : "children not referred");
+        parts.add(referred ? "referred children's entries from their referral" : "children never referred");
       }
       return parts.isEmpty() ? "all care periods" : String.join("; ", parts);
     }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -98,16 +97,27 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
       units.add(new Unit(childKey + "/" + r.getAs("period_number"), childKey, district, r.getAs("age_band"),
           r.getAs("legal_status_at_entry"), r.getAs("category_of_need_at_entry"), r.getAs("is_reentry"), start,
           r.<Integer>getAs("duration_days"), r.getAs("ended"), returnedHome, followed12, back12, followed24,
-          (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, false));
+          (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, Unit.Referral.NOT_REFERRED));
     }
     districts.sort(null);
     authorities.sort(null);
     return new CompareData(units, dataStart, dataEnd, districts, authorities);
   }
 
-  /** The same units, those of the given children marked as referred. */
-  CompareData withReferred(Set<String> childKeys) {
-    List<Unit> marked = units.stream().map(u -> u.withReferred(childKeys.contains(u.childKey()))).toList();
+  /**
+   * The same units, those of referred children marked: referred from the referral date on, before
+   * it neither referred nor not.
+   *
+   * @param referredOn each referred child's referral date, or null where the list gives none (all its entries count)
+   */
+  CompareData withReferred(Map<String, LocalDate> referredOn) {
+    List<Unit> marked = units.stream().map(u -> {
+      if (!referredOn.containsKey(u.childKey())) {
+        return u;
+      }
+      LocalDate on = referredOn.get(u.childKey());
+      return u.withReferral(on == null || !u.start().isBefore(on) ? Unit.Referral.REFERRED : Unit.Referral.BEFORE_REFERRAL);
+    }).toList();
     return new CompareData(marked, dataStart, dataEnd, districts, authorities);
   }
 }

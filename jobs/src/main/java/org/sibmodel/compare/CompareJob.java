@@ -56,13 +56,14 @@ public final class CompareJob {
 
     SparkSession spark = sparkSession.get();
     CompareData data = CompareData.load(spark, options.curated());
-    long referredInData = 0;
+    CompareSummary.Referred referredSummary = null;
     if (referred != null) {
-      Set<String> keys = referred.childKeys(pseudonymiser, data.authorities());
-      data = data.withReferred(keys);
+      data = data.withReferred(referred.childKeys(pseudonymiser, data.authorities()));
       Set<String> inData = new LinkedHashSet<>();
-      data.units().stream().filter(Unit::referred).forEach(u -> inData.add(u.childKey()));
-      referredInData = inData.size();
+      data.units().stream().filter(u -> u.referral() != Unit.Referral.NOT_REFERRED).forEach(u -> inData.add(u.childKey()));
+      long before = data.units().stream().filter(u -> u.referral() == Unit.Referral.BEFORE_REFERRAL).count();
+      referredSummary = new CompareSummary.Referred(referred.source(), referred.rows(), referred.duplicates(), referred.ids().size(),
+          inData.size(), referred.ids().size() - inData.size(), before);
     }
     checkDistricts(cohorts, data);
 
@@ -124,9 +125,6 @@ public final class CompareJob {
     }
 
     boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
-    CompareSummary.Referred referredSummary = referred == null ? null
-        : new CompareSummary.Referred(referred.source(), referred.rows(), referred.duplicates(), referred.ids().size(), referredInData,
-            referred.ids().size() - referredInData);
     CompareSummary summary = CompareSummary.of(options, cohorts, data, synthetic, referredSummary, population, run, skipped, tables,
         matched);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {

@@ -27,8 +27,10 @@ public record CompareSummary(
    * The referral list reconciled: rows = ids + duplicates; ids = in the care data + not in it.
    *
    * @param notInCareData referred children with no care period in the data (never looked after in its span)
+   * @param entriesBeforeReferral referred children's entries before their referral date, in no referred or not-referred cohort
    */
-  public record Referred(String file, long rows, long duplicates, long ids, long inCareData, long notInCareData) {}
+  public record Referred(String file, long rows, long duplicates, long ids, long inCareData, long notInCareData,
+      long entriesBeforeReferral) {}
 
   /** A comparison skipped, and why. */
   public record Skipped(String comparison, String reason) {}
@@ -78,8 +80,9 @@ public record CompareSummary(
     s.append(String.format(Locale.ROOT, "%d entries to care observed from %s to %s; cohorts from %s.%n", carePeriods, dataStart, dataEnd,
         cohortsFile));
     if (referred != null) {
-      s.append(String.format(Locale.ROOT, "Referral list: %d rows = %d children + %d repeated rows; %d of them in the care data, %d not.%n",
-          referred.rows(), referred.ids(), referred.duplicates(), referred.inCareData(), referred.notInCareData()));
+      s.append(String.format(Locale.ROOT, "Referral list: %d rows = %d children + %d repeated rows; %d of them in the care data, %d not;"
+          + " %d entries before a referral left out of referred and not referred.%n", referred.rows(), referred.ids(),
+          referred.duplicates(), referred.inCareData(), referred.notInCareData(), referred.entriesBeforeReferral()));
     }
     for (ComparisonSummary c : comparisons) {
       s.append("  ").append(c.name()).append(" (periods: ");

@@ -175,7 +175,8 @@ final class PropensityMatching {
         DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < design.x.length; i++) {
-      rows.add(RowFactory.create(i < treated.size() ? 1.0 : 0.0, Vectors.dense(design.x[i])));
+      // Sparse where that is smaller (indicators are mostly 0): the one slice stays a small task.
+      rows.add(RowFactory.create(i < treated.size() ? 1.0 : 0.0, Vectors.dense(design.x[i]).compressed()));
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(rows, SLICES), schema);

@@ -5,10 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.io.CsvLine;
@@ -16,16 +20,18 @@ import org.sibmodel.io.CsvLine;
 /**
  * The {@code --referred} file: the children referred to the service, by the same CHILD id the
  * council's SSDA903 returns use ({@code child_id}, with an optional {@code la} column where the
- * curated data hold several authorities). Ids are pseudonymised as they are read, with the key
- * ingest used, and never kept or written in clear.
+ * curated data hold several authorities), and optionally the date of referral ({@code referred_on},
+ * or {@code start_date} as in the monitoring data's children.csv): a referred child's entries
+ * before it are then neither referred nor a comparison. Ids are pseudonymised as they are read,
+ * with the key ingest used, and never kept or written in clear.
  *
  * @param rows data rows read
  * @param duplicates rows repeating an id already read (counted once)
  */
 record ReferredChildren(String source, List<Id> ids, long rows, long duplicates) {
 
-  /** An id as read: its row, the id and the authority (null: the curated data's only one). */
-  record Id(long row, String child, String la) {}
+  /** An id as read: its row, the id, the authority (null: the curated data's only one) and the referral date (null: none given). */
+  record Id(long row, String child, String la, LocalDate referredOn) {}
 
   /** The ids, each row either used or a reason; a malformed file stops with every problem listed. */
   static ReferredChildren read(Path file) {
@@ -44,6 +50,7 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
         .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
     int id = header.contains("child_id") ? header.indexOf("child_id") : header.indexOf("child");
     int la = header.indexOf("la");
+    int date = header.contains("referred_on") ? header.indexOf("referred_on") : header.indexOf("start_date");
     if (id < 0) {
       throw new IllegalArgumentException(file + " row 1: no child_id column (header: " + String.join(",", header) + ")");
     }
@@ -67,12 +74,22 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
       }
       String child = id < fields.length ? fields[id].trim() : "";
       String authority = la >= 0 && la < fields.length && !fields[la].isBlank() ? fields[la].trim() : null;
+      LocalDate referredOn = null;
+      String dateText = date >= 0 && date < fields.length ? fields[date].trim() : "";
+      if (!dateText.isEmpty()) {
+        try {
+          referredOn = LocalDate.parse(dateText);
+        } catch (DateTimeParseException e) {
+          problems.add(file + " row " + row + ": " + header.get(date) + " = " + dateText + ": expected a date yyyy-mm-dd");
+          continue;
+        }
+      }
       if (child.isEmpty()) {
         problems.add(file + " row " + row + ": child_id is empty (every row must name a child)");
       } else if (!seen.add(authority + "\u0000" + child)) {
         duplicates++;
       } else {
-        ids.add(new Id(row, child, authority));
+        ids.add(new Id(row, child, authority, referredOn));
       }
     }
     if (!problems.isEmpty()) {
@@ -84,12 +101,12 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
   }
 
   /**
-   * The ids' child keys, as ingest made them.
+   * The ids' child keys, as ingest made them, with their referral dates (null where none).
    *
    * @param authorities the authorities in the curated data: a row without la takes the only one
    */
-  Set<String> childKeys(Pseudonymiser pseudonymiser, List<String> authorities) {
-    Set<String> keys = new LinkedHashSet<>();
+  Map<String, LocalDate> childKeys(Pseudonymiser pseudonymiser, List<String> authorities) {
+    Map<String, LocalDate> keys = new LinkedHashMap<>();
     for (Id i : ids) {
       String la = i.la();
       if (la == null) {
@@ -102,7 +119,7 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
         throw new IllegalArgumentException(source + " row " + i.row() + ": la = " + la + ": not in the curated data (which hold "
             + String.join(", ", authorities) + ")");
       }
-      keys.add(pseudonymiser.childKey(la, i.child()));
+      keys.put(pseudonymiser.childKey(la, i.child()), i.referredOn());
     }
     return keys;
   }

@@ -40,7 +40,8 @@ class PropensityMatching_SelectionTest {
       double days = 250 + 120 * (target ? 1 : 0) + 90 * (older ? 1 : 0) + 70 * prior + 40 * (legal.equals("C2") ? 1 : 0)
           + 80 * gaussian(rng) + (referred ? TRUE_EFFECT : 0);
       Unit u = new Unit(String.format("u%05d", i), "c" + i, district, band, legal, "N1", prior > 0, LocalDate.of(2015, 1, 1)
-          .plusDays(rng.nextInt(700)), 100, true, true, true, false, true, (int) Math.round(Math.max(0, days)), prior, referred);
+          .plusDays(rng.nextInt(700)), 100, true, true, true, false, true, (int) Math.round(Math.max(0, days)), prior,
+          referred ? Unit.Referral.REFERRED : Unit.Referral.NOT_REFERRED);
       (referred ? treated : controls).add(u);
     }
     result = PropensityMatching.match(TestSpark.session(), treated, controls, Unit::daysInCare24);
