@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.spark.SchemaCheck;
-import org.sibmodel.testing.Fixtures;
+import org.sibmodel.testing.SeparateJvm;
 import org.sibmodel.testing.TestSpark;
 
 /** The same seed gives identical outputs whatever the partitions, and on local[1] as on local[2]. */
@@ -64,19 +62,9 @@ class SimulateJob_ReproducibleTest {
   void oneCoreGivesTheSameNumbersAsTwo() throws Exception {
     Path two = simulate("local2", 4);
     Path one = tmp.resolve("local1");
-    // Spark allows one context per JVM: the local[1] run is a separate process of the same build.
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String flag : Files.readAllLines(repository().resolve("bin/jvm.options"))) {
-      if (!flag.isBlank()) {
-        command.add(flag.trim());
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sibmodel.cli.Main", "--master", "local[1]", "simulate",
-        "--params", params.toString(), "--out", one.toString(), "--iterations", String.valueOf(ITERATIONS), "--seed", "42"));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(tmp.resolve("local1.log").toFile()).start();
-    assertTrue(process.waitFor(5, TimeUnit.MINUTES), "the local[1] run finishes");
-    assertEquals(0, process.exitValue(), Files.readString(tmp.resolve("local1.log")));
+    int exit = SeparateJvm.sib(tmp.resolve("local1.log"), "--master", "local[1]", "simulate", "--params", params.toString(), "--out",
+        one.toString(), "--iterations", String.valueOf(ITERATIONS), "--seed", "42");
+    assertEquals(0, exit, Files.readString(tmp.resolve("local1.log")));
     assertEquals(Files.readString(two.resolve("simulation_summary.csv")), Files.readString(one.resolve("simulation_summary.csv")));
     assertEquals(iterations(two), iterations(one));
   }
@@ -90,13 +78,4 @@ class SimulateJob_ReproducibleTest {
         }, new SimulateOptions(scenario, params.toString(), tmp.resolve("bad").toString(), 10, 1L, null)));
     assertTrue(e.getMessage().contains("effect.hazard_ratio") && e.getMessage().contains("0.9"), e.getMessage());
   }
-
-  private static Path repository() {
-    Path dir = Fixtures.sample("multi-year");
-    while (!Files.exists(dir.resolve("bin/jvm.options"))) {
-      dir = dir.getParent();
-    }
-    return dir;
-  }
-
 }
