@@ -30,9 +30,11 @@ final class ComparisonTables {
   private final Map<String, List<Unit>> members;
   private final Set<String> hidden;
 
-  /** Counts of each cohort, as sets of what they count, in order of importance. */
+  /** The name under which the total of entries is published. */
+  static final String ALL = "all entries";
+
+  /** Counts of each cohort's periods after its size, children and children followed 24 months, in order of importance. */
   private enum Count {
-    PERIODS("periods", u -> true),
     RETURNS("returns_home", Unit::followed12),
     LEFT("left_care", Unit::ended),
     REENTRIES("reentries", Unit::reentered12);
@@ -45,9 +47,6 @@ final class ComparisonTables {
       this.counts = counts;
     }
   }
-
-  /** The name under which the total of entries is published. */
-  static final String ALL = "all entries";
 
   ComparisonTables(List<Unit> everything, Map<String, List<Unit>> members) {
     this.members = members;
