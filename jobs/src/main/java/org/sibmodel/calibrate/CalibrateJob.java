@@ -6,17 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.sibmodel.SibVersion;
 import org.sibmodel.ingest.IngestSummary;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.params.ParameterSet;
-import org.sibmodel.spark.SparkSchemas;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.ssda903.AgeBand;
 
 /**
@@ -46,17 +43,17 @@ public final class CalibrateJob {
     ParameterSet params = parameterSet(options, data, entries, durations, reentry, mix, pooling, synthetic);
     CalibrationSummary summary = CalibrationSummary.of(options, data, entries, durations, reentry, mix, pooling, synthetic);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      write(spark, out, "entry_coefficients", CalibrationTables.coefficients(entries));
-      write(spark, out, "entry_rates", CalibrationTables.rates(entries));
-      write(spark, out, "entry_fit", CalibrationTables.monthFits(entries));
-      write(spark, out, "time_in_care_km", CalibrationTables.km("time_in_care_km", durations));
-      write(spark, out, "time_in_care_fit", CalibrationTables.fits("time_in_care_fit", durations));
-      write(spark, out, "time_in_care_check", CalibrationTables.checks("time_in_care_check", durations));
-      write(spark, out, "reentry_km", CalibrationTables.km("reentry_km", reentry));
-      write(spark, out, "reentry_fit", CalibrationTables.fits("reentry_fit", reentry));
-      write(spark, out, "reentry_check", CalibrationTables.checks("reentry_check", reentry));
-      write(spark, out, "placement_mix", mix.rows());
-      write(spark, out, "calibration_pooling", CalibrationTables.pooling(pooling));
+      DriverTables.write(spark, out, "entry_coefficients", CalibrationTables.coefficients(entries));
+      DriverTables.write(spark, out, "entry_rates", CalibrationTables.rates(entries));
+      DriverTables.write(spark, out, "entry_fit", CalibrationTables.monthFits(entries));
+      DriverTables.write(spark, out, "time_in_care_km", CalibrationTables.km("time_in_care_km", durations));
+      DriverTables.write(spark, out, "time_in_care_fit", CalibrationTables.fits("time_in_care_fit", durations));
+      DriverTables.write(spark, out, "time_in_care_check", CalibrationTables.checks("time_in_care_check", durations));
+      DriverTables.write(spark, out, "reentry_km", CalibrationTables.km("reentry_km", reentry));
+      DriverTables.write(spark, out, "reentry_fit", CalibrationTables.fits("reentry_fit", reentry));
+      DriverTables.write(spark, out, "reentry_check", CalibrationTables.checks("reentry_check", reentry));
+      DriverTables.write(spark, out, "placement_mix", mix.rows());
+      DriverTables.write(spark, out, "calibration_pooling", CalibrationTables.pooling(pooling));
       out.writeText("params.json", Json.write(params));
       out.writeText("report.html", CalibrationReport.html(summary, entries, durations, reentry, mix, pooling));
       out.writeText("summary.json", Json.write(summary.withOut(out.target())));
@@ -67,11 +64,6 @@ public final class CalibrateJob {
     }
   }
 
-  private static void write(SparkSession spark, OutputDir out, String dataset, List<Row> rows) {
-    StructType schema = SparkSchemas.of(dataset);
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
-    CsvExport.write(schema, rows, out, dataset + ".csv");
-  }
 
   private static ParameterSet parameterSet(CalibrateOptions options, CalibrationData data, EntryModel.Fit entries,
       List<SurvivalGroups.Group> durations, List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling,

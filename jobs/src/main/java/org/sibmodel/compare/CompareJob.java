@@ -13,17 +13,16 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.sibmodel.SibVersion;
 import org.sibmodel.ingest.CareData;
 import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.ingest.Pseudonymiser;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
 
@@ -128,7 +127,7 @@ public final class CompareJob {
     CompareSummary summary = CompareSummary.of(options, cohorts, data, synthetic, referredSummary, population, run, skipped, tables,
         matched);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      tables.tables.forEach((dataset, rows) -> write(spark, out, dataset, rows));
+      tables.tables.forEach((dataset, maps) -> DriverTables.write(spark, out, dataset, rows(dataset, maps)));
       out.writeText("report.html", CompareReport.html(summary.withOut(out.target()), tables));
       out.writeText("summary.json", Json.write(summary.withOut(out.target())));
       out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "compare", options.describe(), started,
@@ -193,15 +192,14 @@ public final class CompareJob {
     return years <= 0 ? null : units.size() / years / children * 10_000;
   }
 
-  private static void write(SparkSession spark, OutputDir out, String dataset, List<Map<String, Object>> maps) {
-    StructType schema = SparkSchemas.of(dataset);
-    RowBuilder b = RowBuilder.of(schema);
+  /** A table's rows, from the maps the tables are built as. */
+  private static List<Row> rows(String dataset, List<Map<String, Object>> maps) {
+    RowBuilder b = RowBuilder.of(SparkSchemas.of(dataset));
     List<Row> rows = new ArrayList<>();
     for (Map<String, Object> m : maps) {
       m.forEach(b::set);
       rows.add(b.build());
     }
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
-    CsvExport.write(schema, rows, out, dataset + ".csv");
+    return rows;
   }
 }

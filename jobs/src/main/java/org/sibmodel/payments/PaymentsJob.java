@@ -19,19 +19,18 @@ import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.sibmodel.SibVersion;
 import org.sibmodel.io.Checksums;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.io.TabularInput;
 import org.sibmodel.schemas.Schemas;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.Grouping;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
@@ -164,11 +163,11 @@ public final class PaymentsJob {
     List<Row> rejectTable = rejects.stream().map(PaymentsJob::rejectRow).toList();
 
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      write(spark, out, "payment_children", "children.csv", CHILDREN, childTable);
-      write(spark, out, "payment_lines", "lines.csv", LINES, lineTable);
-      write(spark, out, "payment_months", "monthly.csv", MONTHS, monthTable);
-      write(spark, out, "payment_financial_years", "financial_years.csv", YEARS, yearTable);
-      write(spark, out, "payment_rejects", "rejects.csv", REJECTS, rejectTable);
+      DriverTables.write(spark, out, "payment_children", CHILDREN, childTable, "children.csv");
+      DriverTables.write(spark, out, "payment_lines", LINES, lineTable, "lines.csv");
+      DriverTables.write(spark, out, "payment_months", MONTHS, monthTable, "monthly.csv");
+      DriverTables.write(spark, out, "payment_financial_years", YEARS, yearTable, "financial_years.csv");
+      DriverTables.write(spark, out, "payment_rejects", REJECTS, rejectTable, "rejects.csv");
       PaymentsSummary summary = summary(options, terms, assessed, ledger, rejects, childRows, spellRows, out.target());
       out.writeText("summary.json", Json.write(summary));
       out.writeText(OutputDir.RUN_FILE, Json.write(runInfo(spark, options, childrenInput, spellsInput, started)));
@@ -177,11 +176,6 @@ public final class PaymentsJob {
     }
   }
 
-  private static void write(SparkSession spark, OutputDir out, String dataset, String csv, StructType schema, List<Row> rows) {
-    Dataset<Row> table = spark.createDataFrame(rows, schema);
-    table.coalesce(1).write().parquet(out.path(dataset));
-    CsvExport.write(schema, rows, out, csv);
-  }
 
   private static List<Row> childRows(List<PaymentCases.Assessed> assessed, Ledger ledger) {
     List<Row> rows = new ArrayList<>();

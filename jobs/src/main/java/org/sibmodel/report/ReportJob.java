@@ -15,13 +15,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.sibmodel.SibVersion;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.InputFormatException;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.SparkSchemas;
 
 /**
@@ -68,10 +67,10 @@ public final class ReportJob {
     double[] net = baseIterations.select("net_position").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
 
     try (OutputDir out = OutputDir.stage(outDir, spark.sparkContext().hadoopConfiguration())) {
-      write(spark, out, "affordability", ReportTables.AFFORDABILITY, affordability);
-      write(spark, out, "cash_flow", ReportTables.CASH_FLOW, cashFlow);
-      write(spark, out, "break_even", SparkSchemas.of("break_even"), breakEven);
-      write(spark, out, "sensitivity", SparkSchemas.of("sensitivity"), sensitivity);
+      DriverTables.write(spark, out, "affordability", ReportTables.AFFORDABILITY, affordability);
+      DriverTables.write(spark, out, "cash_flow", ReportTables.CASH_FLOW, cashFlow);
+      DriverTables.write(spark, out, "break_even", breakEven);
+      DriverTables.write(spark, out, "sensitivity", sensitivity);
       boolean synthetic = summary.path("synthetic_data").asBoolean(false);
       List<String> about = new ArrayList<>();
       if (synthetic) {
@@ -101,10 +100,6 @@ public final class ReportJob {
     }
   }
 
-  private static void write(SparkSession spark, OutputDir out, String dataset, StructType schema, List<Row> rows) {
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
-    CsvExport.write(schema, rows, out, dataset + ".csv");
-  }
 
   private static Dataset<Row> read(SparkSession spark, String results, String dataset) {
     Path path = new Path(results, dataset);

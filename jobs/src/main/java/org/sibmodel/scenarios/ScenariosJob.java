@@ -21,7 +21,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.sibmodel.SibVersion;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
@@ -30,6 +29,7 @@ import org.sibmodel.simulate.Scenario;
 import org.sibmodel.simulate.ScenarioFile;
 import org.sibmodel.simulate.ScenarioSet;
 import org.sibmodel.simulate.SimulateJob;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
 
@@ -79,15 +79,15 @@ public final class ScenariosJob {
         summary.addAll(SimulateJob.summarise(one, k.scenario().name(), k.financialYears(), n));
         months.addAll(SimulateJob.months(one, k.scenario().name(), k.firstMonth(), k.months(), n));
       }
-      write(spark, out, "scenario_summary", SimulateJob.SUMMARY, summary);
-      write(spark, out, "scenario_months", SimulateJob.MONTHS, months);
+      DriverTables.write(spark, out, "scenario_summary", SimulateJob.SUMMARY, summary);
+      DriverTables.write(spark, out, "scenario_months", SimulateJob.MONTHS, months);
 
       System.out.printf("Sensitivity and break-even tariff (%,d iterations an evaluation)...%n", sn);
       Evaluator evaluator = new Evaluator(jsc, params.set(), sn);
       List<Row> sensitivity = sensitivity(set, evaluator);
-      write(spark, out, "sensitivity", SENSITIVITY, sensitivity);
+      DriverTables.write(spark, out, "sensitivity", SENSITIVITY, sensitivity);
       List<Row> breakEven = breakEven(set, evaluator);
-      write(spark, out, "break_even", BREAK_EVEN, breakEven);
+      DriverTables.write(spark, out, "break_even", BREAK_EVEN, breakEven);
 
       out.writeText("scenario.yaml", scenarioText(options));
       ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
@@ -106,10 +106,6 @@ public final class ScenariosJob {
     return s.withSettings(new Scenario.Settings(n, s.simulation().seed()));
   }
 
-  private static void write(SparkSession spark, OutputDir out, String dataset, StructType schema, List<Row> rows) {
-    spark.createDataFrame(rows, schema).coalesce(1).write().parquet(out.path(dataset));
-    CsvExport.write(schema, rows, out, dataset + ".csv");
-  }
 
   /** Tornado bars and switching values of every input with a range. */
   static List<Row> sensitivity(ScenarioSet set, Evaluator evaluator) {

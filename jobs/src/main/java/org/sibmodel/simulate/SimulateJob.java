@@ -28,13 +28,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.sibmodel.SibVersion;
-import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.InputFormatException;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.params.ParameterSetFile;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
 
@@ -88,10 +88,8 @@ public final class SimulateJob {
       Dataset<Row> iterations = spark.read().parquet(out.path("simulation_iterations"));
       List<Row> summary = summarise(iterations, name, kernel.financialYears(), n);
       List<Row> months = months(iterations, name, kernel.firstMonth(), kernel.months(), n);
-      spark.createDataFrame(summary, SUMMARY).coalesce(1).write().parquet(out.path("simulation_summary"));
-      CsvExport.write(SUMMARY, summary, out, "simulation_summary.csv");
-      spark.createDataFrame(months, MONTHS).coalesce(1).write().parquet(out.path("simulation_months"));
-      CsvExport.write(MONTHS, months, out, "simulation_months.csv");
+      DriverTables.write(spark, out, "simulation_summary", SUMMARY, summary);
+      DriverTables.write(spark, out, "simulation_months", MONTHS, months);
       String scenarioText = scenarioText(options);
       out.writeText("scenario.yaml", scenarioText);
       SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, sha256(scenarioText.getBytes(StandardCharsets.UTF_8)),
