@@ -1,20 +1,20 @@
 package org.sibmodel.calibrate;
 
+import static org.sibmodel.io.HtmlPage.esc;
+import static org.sibmodel.io.HtmlPage.img;
+
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sibmodel.io.HtmlPage;
 import org.sibmodel.stats.KaplanMeier;
 
 /**
@@ -31,15 +31,9 @@ final class CalibrationReport {
   static String html(CalibrationSummary s, EntryModel.Fit entries, List<SurvivalGroups.Group> durations,
       List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Calibration report</title><style>")
-        .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
-        .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#eee}td:first-child,th:first-child{text-align:left}")
-        .append(".synthetic{background:#fde2e2;border:2px solid #c00;padding:.5em 1em;font-weight:bold}img{max-width:100%}")
-        .append(".grid{display:grid;grid-template-columns:1fr 1fr;gap:1em}</style></head><body>");
-    h.append("<h1>Calibration report</h1>");
+    h.append(HtmlPage.start("Calibration report", ".grid{display:grid;grid-template-columns:1fr 1fr;gap:1em}"));
     if (s.syntheticData()) {
-      h.append("<p class=\"synthetic\" id=\"synthetic\">SYNTHETIC DATA: the care data behind every chart and table here were made by"
-          + " <code>sib generate</code>. They describe the model, not a real council.</p>");
+      h.append(HtmlPage.syntheticCareData());
     }
     h.append("<h2>Data</h2><ul>")
         .append("<li>Curated care data: <code>").append(esc(s.curated())).append("</code></li>")
@@ -184,16 +178,5 @@ final class CalibrationReport {
     return chart;
   }
 
-  private static String img(XYChart chart) {
-    try {
-      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      return "<img alt=\"" + esc(chart.getTitle()) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot draw the chart " + chart.getTitle(), e);
-    }
-  }
 
-  private static String esc(String text) {
-    return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -1,18 +1,18 @@
 package org.sibmodel.compare;
 
+import static org.sibmodel.io.HtmlPage.esc;
+import static org.sibmodel.io.HtmlPage.img;
+
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sibmodel.io.HtmlPage;
 
 /**
  * The comparison report: one self-contained HTML page (charts are PNGs and SVG inside it) with a
@@ -32,15 +32,9 @@ final class CompareReport {
 
   static String html(CompareSummary s, ComparisonTables t) {
     StringBuilder h = new StringBuilder();
-    h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Cohort comparison</title><style>")
-        .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;color:#222}table{border-collapse:collapse;margin:1em 0}")
-        .append("td,th{border:1px solid #bbb;padding:3px 8px;text-align:right}th{background:#eee}td:first-child,th:first-child{text-align:left}")
-        .append(".synthetic{background:#fde2e2;border:2px solid #c00;padding:.5em 1em;font-weight:bold}img{max-width:100%}")
-        .append("td.c{color:#888;font-style:italic}.note{color:#555;font-size:.9em}</style></head><body>");
-    h.append("<h1>Cohort comparison</h1>");
+    h.append(HtmlPage.start("Cohort comparison", "td.c{color:#888;font-style:italic}.note{color:#555;font-size:.9em}"));
     if (s.syntheticData()) {
-      h.append("<p class=\"synthetic\" id=\"synthetic\">SYNTHETIC DATA: the care data behind every chart and table here were made by"
-          + " <code>sib generate</code>. They describe the model, not a real council.</p>");
+      h.append(HtmlPage.syntheticCareData());
     }
     h.append("<h2>Data</h2><ul><li>Curated care data: <code>").append(esc(s.curated())).append("</code>, ")
         .append(t.hidden(ComparisonTables.ALL, "periods") ? "c" : String.valueOf(s.carePeriods()))
@@ -235,16 +229,5 @@ final class CompareReport {
     return svg.append("</svg>").toString();
   }
 
-  private static String img(XYChart chart) {
-    try {
-      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      return "<img alt=\"" + esc(chart.getTitle()) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot draw the chart " + chart.getTitle(), e);
-    }
-  }
 
-  private static String esc(Object text) {
-    return text == null ? "" : text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }

@@ -1,25 +1,23 @@
 package org.sibmodel.report;
 
+import static org.sibmodel.io.HtmlPage.esc;
+import static org.sibmodel.io.HtmlPage.img;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Row;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.Histogram;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -264,14 +262,6 @@ final class ReportHtml {
     return Math.abs(r.<Double>getAs("net_p50_high") - r.<Double>getAs("net_p50_low"));
   }
 
-  private static String img(Chart<?, ?> chart) {
-    try {
-      byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-      return "<img alt=\"" + esc(chart.getTitle()) + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\">";
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot draw " + chart.getTitle(), e);
-    }
-  }
 
   private static String money(Object v) {
     return v == null ? "<td>-</td>" : String.format(Locale.ROOT, "<td>£%,.0f</td>", ((Number) v).doubleValue());
@@ -285,7 +275,4 @@ final class ReportHtml {
     return v == null ? "<td>-</td>" : String.format(Locale.ROOT, "<td>%,.4g</td>", ((Number) v).doubleValue());
   }
 
-  static String esc(Object text) {
-    return text == null ? "" : text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-  }
 }
