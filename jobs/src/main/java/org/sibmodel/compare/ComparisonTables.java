@@ -267,7 +267,7 @@ final class ComparisonTables {
       }
     }
     if (survival) {
-      LogRank.Result lr = LogRank.test(times(a), events(a), times(b), events(b));
+      LogRank.Result lr = LogRank.test(Statistics.times(a), Statistics.events(a), Statistics.times(b), Statistics.events(b));
       difference(c.name(), "time in care (whole curve)", "days", null, null, null, "log-rank", lr.chiSquare(), lr.pValue(), null);
     } else {
       difference(c.name(), "time in care (whole curve)", "days", null, null, null, null, null, null,
@@ -382,17 +382,5 @@ final class ComparisonTables {
   /** Standardised mean differences to 2 decimals: enough to judge balance, too coarse to count children by. */
   private static Double smd(double d) {
     return Double.isNaN(d) ? null : Math.round(d * 100) / 100.0;
-  }
-
-  private static double[] times(List<Unit> units) {
-    return units.stream().mapToDouble(Unit::durationDays).toArray();
-  }
-
-  private static boolean[] events(List<Unit> units) {
-    boolean[] e = new boolean[units.size()];
-    for (int i = 0; i < e.length; i++) {
-      e[i] = units.get(i).ended();
-    }
-    return e;
   }
 }

@@ -14,14 +14,23 @@ final class Statistics {
 
   private Statistics() {}
 
+  /** Time in care of the units, open periods censored. */
   static KaplanMeier km(List<Unit> units) {
-    double[] t = new double[units.size()];
+    return KaplanMeier.fit(times(units), events(units));
+  }
+
+  /** Days in care of each unit, to the end of the period or of the data. */
+  static double[] times(List<Unit> units) {
+    return units.stream().mapToDouble(Unit::durationDays).toArray();
+  }
+
+  /** Whether each unit's period ended (false: censored). */
+  static boolean[] events(List<Unit> units) {
     boolean[] e = new boolean[units.size()];
-    for (int i = 0; i < units.size(); i++) {
-      t[i] = units.get(i).durationDays();
+    for (int i = 0; i < e.length; i++) {
       e[i] = units.get(i).ended();
     }
-    return KaplanMeier.fit(t, e);
+    return e;
   }
 
   /**
