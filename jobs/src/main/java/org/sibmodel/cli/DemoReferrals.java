@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.sibmodel.io.CsvLine;
+import org.sibmodel.io.SmallCsv;
 import org.sibmodel.reference.District;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.ssda903.AgeBand;
@@ -90,17 +89,9 @@ final class DemoReferrals {
     Files.writeString(file, csv, StandardCharsets.UTF_8);
   }
 
-  private static List<String[]> rows(Path csv) throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    if (!Files.exists(csv)) {
-      return rows;
-    }
-    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
-    for (int i = 1; i < lines.size(); i++) {
-      if (!lines.get(i).isBlank()) {
-        rows.add(CsvLine.split(lines.get(i)));
-      }
-    }
-    return rows;
+  /** The data rows of one of the sample's files (which sib generate wrote well-formed), none if it is absent. */
+  private static List<String[]> rows(Path csv) {
+    return Files.exists(csv) ? SmallCsv.read(csv, "sample", "a header").lines().stream().map(SmallCsv.Line::fields).toList() : List.of();
   }
+
 }

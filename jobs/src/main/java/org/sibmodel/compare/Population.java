@@ -1,16 +1,11 @@
 package org.sibmodel.compare;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.sibmodel.io.CsvLine;
+import org.sibmodel.io.SmallCsv;
 import org.sibmodel.ssda903.AgeBand;
 
 /**
@@ -20,19 +15,8 @@ import org.sibmodel.ssda903.AgeBand;
 record Population(String source, Map<String, Map<String, Long>> children) {
 
   static Population read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("--population " + file + ": no such file", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--population " + file + ": cannot read it (" + e.getMessage() + ")", e);
-    }
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException(file + ": empty; expected the header district,age_band,children");
-    }
-    List<String> header = List.of(CsvLine.split(lines.get(0).replace("\uFEFF", ""))).stream()
-        .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    SmallCsv csv = SmallCsv.read(file, "--population", "the header district,age_band,children");
+    List<String> header = csv.header();
     int d = header.indexOf("district");
     int b = header.indexOf("age_band");
     int n = header.indexOf("children");
@@ -42,12 +26,13 @@ record Population(String source, Map<String, Map<String, Long>> children) {
     }
     Map<String, Map<String, Long>> children = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
+    for (SmallCsv.Line line : csv.lines()) {
+      String where = file + " row " + line.row();
+      if (line.error() != null) {
+        problems.add(where + ": " + line.error());
         continue;
       }
-      String where = file + " row " + (i + 1);
-      String[] f = CsvLine.split(lines.get(i));
+      String[] f = line.fields();
       if (f.length <= Math.max(d, Math.max(b, n))) {
         problems.add(where + ": " + f.length + " fields; expected " + header.size());
         continue;

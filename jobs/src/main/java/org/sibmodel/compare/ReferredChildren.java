@@ -1,9 +1,5 @@
 package org.sibmodel.compare;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -11,11 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sibmodel.ingest.Pseudonymiser;
-import org.sibmodel.io.CsvLine;
+import org.sibmodel.io.SmallCsv;
 
 /**
  * The {@code --referred} file: the children referred to the service, by the same CHILD id the
@@ -35,19 +30,8 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
 
   /** The ids, each row either used or a reason; a malformed file stops with every problem listed. */
   static ReferredChildren read(Path file) {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("--referred " + file + ": no such file", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("--referred " + file + ": cannot read it (" + e.getMessage() + ")", e);
-    }
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException(file + ": empty; expected a header with child_id (and optionally la)");
-    }
-    List<String> header = List.of(CsvLine.split(lines.get(0).replace("\uFEFF", ""))).stream()
-        .map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+    SmallCsv csv = SmallCsv.read(file, "--referred", "a header with child_id (and optionally la)");
+    List<String> header = csv.header();
     int id = header.contains("child_id") ? header.indexOf("child_id") : header.indexOf("child");
     int la = header.indexOf("la");
     int date = header.contains("referred_on") ? header.indexOf("referred_on") : header.indexOf("start_date");
@@ -57,25 +41,17 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
     List<Id> ids = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    long rows = 0;
     long duplicates = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
+    for (SmallCsv.Line line : csv.lines()) {
+      long row = line.row();
+      if (line.error() != null) {
+        problems.add(file + " row " + row + ": " + line.error());
         continue;
       }
-      rows++;
-      long row = i + 1;
-      String[] fields;
-      try {
-        fields = CsvLine.split(lines.get(i));
-      } catch (IllegalArgumentException e) {
-        problems.add(file + " row " + row + ": " + e.getMessage());
-        continue;
-      }
-      String child = id < fields.length ? fields[id].trim() : "";
-      String authority = la >= 0 && la < fields.length && !fields[la].isBlank() ? fields[la].trim() : null;
+      String child = line.get(id);
+      String authority = line.get(la).isEmpty() ? null : line.get(la);
       LocalDate referredOn = null;
-      String dateText = date >= 0 && date < fields.length ? fields[date].trim() : "";
+      String dateText = line.get(date);
       if (!dateText.isEmpty()) {
         try {
           referredOn = LocalDate.parse(dateText);
@@ -97,7 +73,7 @@ record ReferredChildren(String source, List<Id> ids, long rows, long duplicates)
           + String.join("\n  ", problems.subList(0, Math.min(20, problems.size())))
           + (problems.size() > 20 ? "\n  ..." : ""));
     }
-    return new ReferredChildren(file.toString(), ids, rows, duplicates);
+    return new ReferredChildren(file.toString(), ids, csv.lines().size(), duplicates);
   }
 
   /**

@@ -120,12 +120,13 @@ class CompareJob_BadInputTest {
 
   @Test
   void aPopulationFileWithABadRowNamesIt() throws Exception {
-    Path population = Fixtures.write(tmp, "population.csv", "district,age_band,children\nBurnley,5-7,1200\nBurnley,5-9,100\nFylde,5-7,-3\n");
+    Path population = Fixtures.write(tmp, "population.csv", "district,age_band,children\nBurnley,5-7,1200\nBurnley,5-9,100\nFylde,5-7,-3\n\"Wyre,5-7,40\n");
     Path out = tmp.resolve("out-population");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CompareJob.run(TestSpark.session(),
         new CompareOptions(curated.toString(), null, out.toString(), null, null, population, 1L)));
     assertTrue(e.getMessage().contains("population.csv row 3: age_band = 5-9: not one of"), e.getMessage());
     assertTrue(e.getMessage().contains("population.csv row 4: children = -3: must not be negative"), e.getMessage());
+    assertTrue(e.getMessage().contains("population.csv row 5: "), "a line that is not CSV is named too: " + e.getMessage());
   }
 
   @Test
