@@ -1,6 +1,11 @@
 package org.sibmodel.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,6 +29,20 @@ public final class ScenarioFile {
 
   public static Scenario defaults() {
     return parse(ConfigTree.defaults(ScenarioFile.class, DEFAULTS, "default scenario"));
+  }
+
+  /** The text of a scenario file as given, or of the bundled defaults when none is: what a run records beside its outputs. */
+  public static String text(Path file) {
+    try {
+      if (file != null) {
+        return Files.readString(file);
+      }
+      try (InputStream in = ScenarioFile.class.getResourceAsStream(DEFAULTS)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static Scenario read(Path file) {

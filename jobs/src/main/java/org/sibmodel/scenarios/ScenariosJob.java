@@ -1,10 +1,5 @@
 package org.sibmodel.scenarios;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,7 +84,7 @@ public final class ScenariosJob {
       List<Row> breakEven = breakEven(set, evaluator);
       DriverTables.write(spark, out, "break_even", BREAK_EVEN, breakEven);
 
-      out.writeText("scenario.yaml", scenarioText(options));
+      out.writeText("scenario.yaml", ScenarioFile.text(options.scenario()));
       ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
           iterations, evaluator.evaluations(), SimulateJob.sha256(params.bytes()));
       out.writeText("summary.json", Json.write(result));
@@ -202,16 +197,4 @@ public final class ScenariosJob {
     };
   }
 
-  private static String scenarioText(ScenariosOptions options) {
-    try {
-      if (options.scenario() != null) {
-        return Files.readString(options.scenario());
-      }
-      try (InputStream in = ScenarioFile.class.getResourceAsStream("default-scenario.yaml")) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -90,7 +89,7 @@ public final class SimulateJob {
       List<Row> months = months(iterations, name, kernel.firstMonth(), kernel.months(), n);
       DriverTables.write(spark, out, "simulation_summary", SUMMARY, summary);
       DriverTables.write(spark, out, "simulation_months", MONTHS, months);
-      String scenarioText = scenarioText(options);
+      String scenarioText = ScenarioFile.text(options.scenario());
       out.writeText("scenario.yaml", scenarioText);
       SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, sha256(scenarioText.getBytes(StandardCharsets.UTF_8)),
           sha256(paramsBytes), kernel.financialYears(), summary, iterations, simulated);
@@ -240,18 +239,6 @@ public final class SimulateJob {
     }
   }
 
-  private static String scenarioText(SimulateOptions options) {
-    try {
-      if (options.scenario() != null) {
-        return Files.readString(options.scenario());
-      }
-      try (InputStream in = ScenarioFile.class.getResourceAsStream("default-scenario.yaml")) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   public static String sha256(byte[] bytes) {
     try {
