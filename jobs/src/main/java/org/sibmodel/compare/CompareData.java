@@ -16,9 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,11 +47,13 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
     }
     Dataset<Row> periods = spark.read().parquet(path.toString())
         .withColumn("district", coalesce(col("district"), lit(CareData.UNKNOWN_DISTRICT)));
-    Row end = periods.agg(max("observed_until")).head();
-    if (end.isNullAt(0)) {
+    // Each authority's returns end on their own date: returns home and 24-month windows are judged against it.
+    Map<String, LocalDate> endOf = new TreeMap<>();
+    periods.groupBy("la").agg(max("observed_until")).collectAsList().forEach(r -> endOf.put(r.getString(0), r.getAs(1)));
+    if (endOf.isEmpty()) {
       throw new IllegalArgumentException(curated + "/care_periods has no rows: there is nothing to compare");
     }
-    LocalDate dataEnd = end.getAs(0);
+    LocalDate dataEnd = Collections.max(endOf.values());
     // Entries are counted from the first return's year (care_entries' first month): earlier starts
     // are seen only for children still in care then, so their times in care are biased long.
     Row first = spark.read().parquet(new Path(curated, "care_entries").toString()).agg(min("month")).head();
@@ -71,12 +74,8 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
         .groupBy("la", "child_key", "period_number", "period_start", "district", "age_band", "legal_status_at_entry",
             "category_of_need_at_entry", "is_reentry", "duration_days", "ended", "returned_home", "period_end", "gap")
         .agg(sum("overlap").as("days24"));
-    // Each authority's returns end on their own date: returns home and 24-month windows are judged against it.
-    Map<String, LocalDate> endOf = new HashMap<>();
-    periods.groupBy("la").agg(max("observed_until")).collectAsList().forEach(r -> endOf.put(r.getString(0), r.getAs(1)));
     List<Unit> units = new ArrayList<>();
     List<String> districts = new ArrayList<>();
-    List<String> authorities = new ArrayList<>();
     for (Row r : windows.orderBy("la", "child_key", "period_number").collectAsList()) {
       LocalDate start = r.getAs("period_start");
       boolean returnedHome = r.getAs("returned_home");
@@ -87,10 +86,6 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
       boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(returnsEnd);
       String childKey = r.getAs("child_key");
       String district = r.getAs("district");
-      String la = r.getAs("la");
-      if (!authorities.contains(la)) {
-        authorities.add(la);
-      }
       if (!districts.contains(district)) {
         districts.add(district);
       }
@@ -100,8 +95,7 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
           (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, Unit.Referral.NOT_REFERRED));
     }
     districts.sort(null);
-    authorities.sort(null);
-    return new CompareData(units, dataStart, dataEnd, districts, authorities);
+    return new CompareData(units, dataStart, dataEnd, districts, List.copyOf(endOf.keySet()));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,24 +55,19 @@ public final class CompareJob {
     }
 
     SparkSession spark = sparkSession.get();
-    CompareData data = CompareData.load(spark, options.curated());
-    CompareSummary.Referred referredSummary = null;
-    if (referred != null) {
-      data = data.withReferred(referred.childKeys(pseudonymiser, data.authorities()));
-      Set<String> inData = new LinkedHashSet<>();
-      data.units().stream().filter(u -> u.referral() != Unit.Referral.NOT_REFERRED).forEach(u -> inData.add(u.childKey()));
-      long before = data.units().stream().filter(u -> u.referral() == Unit.Referral.BEFORE_REFERRAL).count();
-      referredSummary = new CompareSummary.Referred(referred.source(), referred.rows(), referred.duplicates(), referred.ids().size(),
-          inData.size(), referred.ids().size() - inData.size(), before);
-    }
+    CompareData loaded = CompareData.load(spark, options.curated());
+    CompareData data = referred == null ? loaded : loaded.withReferred(referred.childKeys(pseudonymiser, loaded.authorities()));
+    CompareSummary.Referred referredSummary = referred == null ? null : reconcile(referred, data);
     checkDistricts(cohorts, data);
 
+    // Each cohort's entries, found once however many comparisons it is in; members keeps those of comparisons that run.
+    Map<String, List<Unit>> matching = new HashMap<>();
     Map<String, List<Unit>> members = new LinkedHashMap<>();
     List<CompareSummary.Skipped> skipped = new ArrayList<>();
     List<Cohorts.Comparison> run = new ArrayList<>();
     for (Cohorts.Comparison c : cohorts.comparisons()) {
-      List<Unit> first = members(cohorts, c.first(), data);
-      List<Unit> second = members(cohorts, c.second(), data);
+      List<Unit> first = matching.computeIfAbsent(c.first(), name -> members(cohorts, name, data));
+      List<Unit> second = matching.computeIfAbsent(c.second(), name -> members(cohorts, name, data));
       String empty = first.isEmpty() ? c.first() : second.isEmpty() ? c.second() : null;
       if (empty != null) {
         String why = "cohort " + empty + " (" + cohorts.cohorts().get(empty).describe() + ") has no care periods in the data ("
@@ -135,6 +131,15 @@ public final class CompareJob {
       out.commit();
       return summary.withOut(out.target());
     }
+  }
+
+  /** The referral list against the care data: children found and not, and entries before a referral. */
+  private static CompareSummary.Referred reconcile(ReferredChildren referred, CompareData data) {
+    Set<String> inData = new LinkedHashSet<>();
+    data.units().stream().filter(u -> u.referral() != Unit.Referral.NOT_REFERRED).forEach(u -> inData.add(u.childKey()));
+    long before = data.units().stream().filter(u -> u.referral() == Unit.Referral.BEFORE_REFERRAL).count();
+    return new CompareSummary.Referred(referred.source(), referred.rows(), referred.duplicates(), referred.ids().size(), inData.size(),
+        referred.ids().size() - inData.size(), before);
   }
 
   private static List<Unit> members(Cohorts cohorts, String cohort, CompareData data) {
