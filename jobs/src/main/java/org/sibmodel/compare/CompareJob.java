@@ -124,12 +124,13 @@ public final class CompareJob {
         matched);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       tables.tables.forEach((dataset, maps) -> DriverTables.write(spark, out, dataset, rows(dataset, maps)));
-      out.writeText("report.html", CompareReport.html(summary.withOut(out.target()), tables));
-      out.writeText("summary.json", Json.write(summary.withOut(out.target())));
+      CompareSummary written = summary.withOut(out.target());
+      out.writeText("report.html", CompareReport.html(written, tables));
+      out.writeText("summary.json", Json.write(written));
       out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "compare", options.describe(), started,
           Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
       out.commit();
-      return summary.withOut(out.target());
+      return written;
     }
   }
 

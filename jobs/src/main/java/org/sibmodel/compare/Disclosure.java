@@ -225,10 +225,6 @@ final class Disclosure {
       return suppressed.contains(field);
     }
 
-    Map<String, Object> values() {
-      return values;
-    }
-
     /** The values with the {@code suppressed} column. */
     Map<String, Object> row() {
       Map<String, Object> row = new LinkedHashMap<>(values);
