@@ -3,11 +3,8 @@ package org.sibmodel.generate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +17,7 @@ import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.provenance.Sha256;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.schemas.Ssda903Codes;
@@ -140,12 +138,9 @@ public final class GenerateJob {
         throw new IllegalStateException("bundled table missing from the classpath: " + resource);
       }
       byte[] bytes = in.readAllBytes();
-      String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      return new RunInfo.InputFile("classpath:" + resource, bytes.length, sha);
+      return new RunInfo.InputFile("classpath:" + resource, bytes.length, Sha256.hex(bytes));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read bundled " + resource + ": " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -19,6 +19,7 @@ import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.provenance.Sha256;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 import org.sibmodel.simulate.ScenarioFile;
@@ -86,7 +87,7 @@ public final class ScenariosJob {
 
       out.writeText("scenario.yaml", ScenarioFile.text(options.scenario()));
       ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
-          iterations, evaluator.evaluations(), SimulateJob.sha256(params.bytes()));
+          iterations, evaluator.evaluations(), Sha256.hex(params.bytes()));
       out.writeText("summary.json", Json.write(result));
       out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "scenarios", options.describe(), started,
           Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));

@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Supplier;
@@ -33,6 +30,7 @@ import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.params.ParameterSetFile;
+import org.sibmodel.provenance.Sha256;
 import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
@@ -91,8 +89,8 @@ public final class SimulateJob {
       DriverTables.write(spark, out, "simulation_months", MONTHS, months);
       String scenarioText = ScenarioFile.text(options.scenario());
       out.writeText("scenario.yaml", scenarioText);
-      SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, sha256(scenarioText.getBytes(StandardCharsets.UTF_8)),
-          sha256(paramsBytes), kernel.financialYears(), summary, iterations, simulated);
+      SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
+          Sha256.hex(paramsBytes), kernel.financialYears(), summary, iterations, simulated);
       out.writeText("summary.json", Json.write(result));
       out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "simulate", options.describe(), started,
           Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
@@ -239,12 +237,4 @@ public final class SimulateJob {
     }
   }
 
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }
