@@ -30,6 +30,8 @@ public final class ConfigTree {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private static final java.util.Map<String, ObjectNode> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final JsonNode tree;
   private final String source;
 
@@ -79,7 +81,12 @@ public final class ConfigTree {
     return new ConfigTree(merged, source);
   }
 
+  /** A fresh copy of the bundled defaults, parsed once per process. */
   private static ObjectNode readResource(Class<?> owner, String resource) {
+    return DEFAULTS.computeIfAbsent(owner.getName() + "/" + resource, k -> parseResource(owner, resource)).deepCopy();
+  }
+
+  private static ObjectNode parseResource(Class<?> owner, String resource) {
     try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("bundled defaults missing: " + resource);

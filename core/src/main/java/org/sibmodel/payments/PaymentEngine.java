@@ -1,5 +1,6 @@
 package org.sibmodel.payments;
 
+import org.sibmodel.vocabulary.AgeGroup;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;

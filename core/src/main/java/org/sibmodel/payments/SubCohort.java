@@ -1,5 +1,7 @@
 package org.sibmodel.payments;
 
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.AgeGroup;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.sibmodel.random.Sampling;
 
 /**
  * The uncertainty of one scenario input, drawn once per iteration (parameter uncertainty), given
@@ -49,6 +50,31 @@ public record Distribution(String kind, double mean, double sd) implements java.
     return new Distribution("fixed", value, 0);
   }
 
+  /**
+   * This distribution, checked to describe a probability: a fixed value or a beta between 0 and 1.
+   *
+   * @param field the scenario field it is read for, named in the message
+   */
+  public Distribution requireProbability(String field) {
+    java.util.Objects.requireNonNull(field);
+    if (mean < 0 || mean > 1 || (kind.equals("normal") && sd > 0)) {
+      throw new IllegalArgumentException(field + ": a probability needs a fixed value or a beta distribution between 0 and 1 (mean " + mean + ")");
+    }
+    return this;
+  }
+
+  /**
+   * This distribution, checked to describe a positive quantity: a fixed positive value or a lognormal.
+   *
+   * @param field the scenario field it is read for, named in the message
+   */
+  public Distribution requirePositive(String field) {
+    if (mean <= 0 || (kind.equals("normal") && sd > 0)) {
+      throw new IllegalArgumentException(field + ": a positive quantity needs a fixed value or a lognormal distribution (mean " + mean + ")");
+    }
+    return this;
+  }
+
   /** The value for a uniform u in (0, 1). */
   public double quantile(double u) {
     if (sd == 0 || kind.equals("fixed")) {
@@ -70,16 +96,7 @@ public record Distribution(String kind, double mean, double sd) implements java.
   }
 
   public double draw(SplittableRandom rng) {
-    return quantile(uniform(rng));
-  }
-
-  /** A uniform strictly inside (0, 1). */
-  static double uniform(SplittableRandom rng) {
-    double u;
-    do {
-      u = rng.nextDouble();
-    } while (u == 0.0);
-    return u;
+    return quantile(Sampling.uniform(rng));
   }
 
   private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);

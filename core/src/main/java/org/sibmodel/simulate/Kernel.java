@@ -10,18 +10,21 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.sibmodel.params.ParameterSet;
-import org.sibmodel.payments.AgeGroup;
 import org.sibmodel.payments.Assessment;
 import org.sibmodel.payments.CalendarDays;
 import org.sibmodel.payments.CapAllocator;
 import org.sibmodel.payments.ChildHistory;
 import org.sibmodel.payments.ContractTerms;
 import org.sibmodel.payments.Money;
-import org.sibmodel.payments.Pathway;
+import org.sibmodel.vocabulary.Pathway;
 import org.sibmodel.payments.PaymentEngine;
 import org.sibmodel.payments.PaymentSink;
 import org.sibmodel.payments.SecondaryOutcome;
 import org.sibmodel.payments.SubCohort;
+import org.sibmodel.random.RandomStreams;
+import org.sibmodel.random.Sampling;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.PlacementGroup;
 
 /**
  * One Monte Carlo iteration of a scenario (spec/model.md, "Simulation (one iteration)"), in plain
@@ -52,9 +55,14 @@ public final class Kernel implements Serializable {
   private static final int UNIFORMS = 6 + 3 * MAX_SPELLS;
   /** HM Treasury Green Book social time preference rate (figures.md). */
   public static final double DISCOUNT_RATE = 0.035;
-  private static final String[] GROUPS = {"foster_in_house", "foster_agency", "residential", "other"};
+  private static final List<AgeBand> BANDS = AgeBand.REFERRAL_BANDS;
+  private static final PlacementGroup[] GROUPS = PlacementGroup.values();
   private static final int TIME_IN_CARE = 0;
   private static final int TIME_TO_REENTRY = 1;
+  /** Stream names: an iteration's parameter draws, its referral counts, its referred children. */
+  private static final long ITERATION_STREAM = 0x5EED_0001L;
+  private static final long REFERRAL_STREAM = 0x5EED_0002L;
+  private static final long CHILD_STREAM = 0x5EED_0003L;
 
   private final Scenario scenario;
   private final PaymentEngine engine;
@@ -106,17 +114,17 @@ public final class Kernel implements Serializable {
         inflation[m] = Math.pow(1 + scenario.costs().inflation(), yearsFromPrice);
       }
     }
-    this.mix = new double[Scenario.BANDS.size()][GROUPS.length];
-    this.duration = new BandCurve[Scenario.BANDS.size()];
-    this.reentry = new BandCurve[Scenario.BANDS.size()];
-    for (int b = 0; b < Scenario.BANDS.size(); b++) {
-      String band = Scenario.BANDS.get(b);
+    this.mix = new double[BANDS.size()][GROUPS.length];
+    this.duration = new BandCurve[BANDS.size()];
+    this.reentry = new BandCurve[BANDS.size()];
+    for (int b = 0; b < BANDS.size(); b++) {
+      String band = BANDS.get(b).label();
       Map<String, Double> shares = params.placementMix().get(band);
       if (shares == null) {
         throw new IllegalArgumentException("the parameter set has no placement mix for age band " + band);
       }
       for (int g = 0; g < GROUPS.length; g++) {
-        mix[b][g] = shares.getOrDefault(GROUPS[g], 0.0);
+        mix[b][g] = shares.getOrDefault(GROUPS[g].label(), 0.0);
       }
       duration[b] = curve(params.timeInCare().get(band), band, "time in care", false);
       reentry[b] = curve(params.reentry().get(band), band, "re-entry", true);
@@ -149,9 +157,9 @@ public final class Kernel implements Serializable {
     Scenario.Referrals r = scenario.referrals();
     List<Cell> cells = new ArrayList<>();
     for (Pathway p : Pathway.values()) {
-      for (int b = 0; b < Scenario.BANDS.size(); b++) {
-        String band = Scenario.BANDS.get(b);
-        double perYear = r.perYear().get(p).getOrDefault(band, 0.0);
+      for (int b = 0; b < BANDS.size(); b++) {
+        AgeBand band = BANDS.get(b);
+        double perYear = r.perYear(p, band);
         for (Map.Entry<String, Double> d : r.districts().entrySet()) {
           double perMonth;
           double logSe = 0;
@@ -159,11 +167,10 @@ public final class Kernel implements Serializable {
             perMonth = perYear / 12.0 * d.getValue();
           } else {
             ParameterSet.Rate rate = params.entries().rates().stream()
-                .filter(x -> x.district().equals(d.getKey()) && x.ageBand().equals(band)).findFirst()
+                .filter(x -> x.district().equals(d.getKey()) && x.ageBand().equals(band.label())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the parameter set has no entry rate for district " + d.getKey()
-                    + ", age band " + band + " (referrals.source = calibrated)"));
-            double bothPathways = r.perYear().get(Pathway.DIVERSION).getOrDefault(band, 0.0)
-                + r.perYear().get(Pathway.REUNIFICATION).getOrDefault(band, 0.0);
+                    + ", age band " + band.label() + " (referrals.source = calibrated)"));
+            double bothPathways = r.perYear(Pathway.DIVERSION, band) + r.perYear(Pathway.REUNIFICATION, band);
             double pathwayShare = bothPathways == 0 ? 0 : perYear / bothPathways;
             perMonth = rate.perMonth() * r.referralsPerEntry() * pathwayShare;
             logSe = rate.logStdError() == null ? 0 : rate.logStdError();
@@ -196,10 +203,10 @@ public final class Kernel implements Serializable {
 
   /** One iteration: a pure function of the scenario, the parameter set, the master seed and {@code iteration}. */
   public IterationResult run(long iteration) {
-    SplittableRandom pr = Streams.iteration(seed, iteration);
+    SplittableRandom pr = RandomStreams.of(seed, ITERATION_STREAM, iteration);
     Draw draw = new Draw(pr);
     Ledger ledger = new Ledger();
-    SplittableRandom rr = Streams.referrals(seed, iteration);
+    SplittableRandom rr = RandomStreams.of(seed, REFERRAL_STREAM, iteration);
     double[] u = new double[UNIFORMS];
     Scenario.Referrals r = scenario.referrals();
     double perReferral = scenario.delivery().perReferral();
@@ -209,12 +216,12 @@ public final class Kernel implements Serializable {
       for (int c = 0; c < cells.size(); c++) {
         Cell cell = cells.get(c);
         double lambda = cell.perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
-        int n = poisson(Distribution.uniform(rr), lambda);
+        int n = Sampling.poisson(Sampling.uniform(rr), lambda);
         ledger.delivery[m] += n * perReferral;
         for (int k = 0; k < n; k++) {
-          SplittableRandom cs = Streams.child(seed, iteration, m, c, k);
+          SplittableRandom cs = RandomStreams.of(RandomStreams.key(seed, CHILD_STREAM, iteration), m * 1_000_003L + c, k);
           for (int i = 0; i < UNIFORMS; i++) {
-            u[i] = Distribution.uniform(cs);
+            u[i] = Sampling.uniform(cs);
           }
           child(cell, m, u, draw, ledger);
         }
@@ -270,7 +277,7 @@ public final class Kernel implements Serializable {
         outcomes |= o.bit();
       }
     }
-    SubCohort cohort = new SubCohort(cell.pathway(), AgeGroup.ofBand(Scenario.BANDS.get(b)));
+    SubCohort cohort = new SubCohort(cell.pathway(), BANDS.get(b).ageGroup().orElseThrow());
     ChildHistory history = new ChildHistory(null, cohort, day0, java.util.Arrays.copyOf(withEntries, nWith),
         java.util.Arrays.copyOf(withExits, nWith), outcomes);
     Assessment a = engine.assess(history, PaymentEngine.NO_AS_OF, ledger);
@@ -296,7 +303,7 @@ public final class Kernel implements Serializable {
       entries[n] = t;
       exits[n] = t + stay;
       n++;
-      if (u[7 + 3 * i] >= ever) {
+      if (!Sampling.happens(u[7 + 3 * i], ever)) {
         break;
       }
       t = t + stay + Math.max(1, (int) Math.round(draw.weibull(TIME_TO_REENTRY, b, u[8 + 3 * i])));
@@ -307,27 +314,11 @@ public final class Kernel implements Serializable {
 
   /** A life that starts at home on {@code home}: it re-enters with chance {@code ever} (uniforms 7 and 8). */
   private int reentryAfterHome(int home, int b, double ever, double[] u, int horizon, int[] entries, int[] exits, int n, Draw draw) {
-    if (u[7] >= ever) {
+    if (!Sampling.happens(u[7], ever)) {
       return n;
     }
     int entry = home + Math.max(1, (int) Math.round(draw.weibull(TIME_TO_REENTRY, b, u[8])));
     return entry < horizon ? life(entry, b, ever, u, 1, horizon, entries, exits, n, draw) : n;
-  }
-
-  /** Poisson by inversion of one uniform: counts line up across scenarios that differ in rate. */
-  static int poisson(double u, double lambda) {
-    if (lambda <= 0) {
-      return 0;
-    }
-    double p = Math.exp(-lambda);
-    double f = p;
-    int k = 0;
-    while (u > f && k < 10_000) {
-      k++;
-      p *= lambda / k;
-      f += p;
-    }
-    return k;
   }
 
   private static double logit(double p) {
@@ -344,9 +335,9 @@ public final class Kernel implements Serializable {
     final double extraDays;
     final double[] secondary = new double[SecondaryOutcome.values().length];
     final double[] dailyCost;
-    final double[][] shape = new double[2][Scenario.BANDS.size()];
-    final double[][] scale = new double[2][Scenario.BANDS.size()];
-    final double[] everShare = new double[Scenario.BANDS.size()];
+    final double[][] shape = new double[2][BANDS.size()];
+    final double[][] scale = new double[2][BANDS.size()];
+    final double[] everShare = new double[BANDS.size()];
     final double[] cellMultiplier;
 
     Draw(SplittableRandom rng) {
@@ -364,8 +355,8 @@ public final class Kernel implements Serializable {
       for (int g = 0; g < GROUPS.length; g++) {
         weekly[g] = scenario.costs().weekly().get(GROUPS[g]).pounds().draw(rng);
       }
-      dailyCost = new double[Scenario.BANDS.size()];
-      for (int b = 0; b < Scenario.BANDS.size(); b++) {
+      dailyCost = new double[BANDS.size()];
+      for (int b = 0; b < BANDS.size(); b++) {
         for (int g = 0; g < GROUPS.length; g++) {
           dailyCost[b] += mix[b][g] * weekly[g] / 7.0;
         }
@@ -408,7 +399,7 @@ public final class Kernel implements Serializable {
 
     /** Weibull days by inversion: scale x (-log u)^(1/shape) of time in care or time to re-entry. */
     double weibull(int which, int b, double u) {
-      return scale[which][b] * Math.pow(-Math.log(u), 1 / shape[which][b]);
+      return Sampling.weibull(u, shape[which][b], scale[which][b]);
     }
   }
 

@@ -1,10 +1,14 @@
 package org.sibmodel.simulate;
 
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.sibmodel.payments.ContractTerms;
-import org.sibmodel.payments.Pathway;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.PlacementGroup;
 
 /**
  * Everything one affordability scenario assumes (spec/model.md, "Simulation"), read from a scenario
@@ -37,9 +41,6 @@ public record Scenario(
     Settings simulation)
     implements java.io.Serializable {
 
-  /** The fine age bands of referral (the contract's 5-9 and 10-15, split as seed 000 table 2.2 is). */
-  public static final List<String> BANDS = List.of("5-7", "8-9", "10-12", "13-15");
-
   public Scenario {
     Objects.requireNonNull(contract, "contract");
     Objects.requireNonNull(referrals, "referrals");
@@ -57,6 +58,35 @@ public record Scenario(
     return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, settings);
   }
 
+  /** The same scenario under another name (a variant). */
+  public Scenario withName(String name) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withContract(ContractTerms contract) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withReferrals(Referrals referrals) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withEffect(Effect effect) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withCounterfactual(Counterfactual counterfactual) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withCosts(Costs costs) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
+  public Scenario withFunding(Funding funding) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+  }
+
   /**
    * Referral volumes.
    *
@@ -71,26 +101,32 @@ public record Scenario(
    * @param volume multiplier of all volumes, drawn per iteration
    */
   public record Referrals(
-      String source, Map<Pathway, Map<String, Double>> perYear, double referralsPerEntry, Map<String, Double> districts,
+      String source, Map<Pathway, Map<AgeBand, Double>> perYear, double referralsPerEntry, Map<String, Double> districts,
       int rampUpMonths, double rampUpStart, Distribution volume) implements java.io.Serializable {
     public Referrals {
       if (!source.equals("table") && !source.equals("calibrated")) {
         throw new IllegalArgumentException("referrals.source = " + source + ": expected table or calibrated");
       }
+      Objects.requireNonNull(source, "referrals.source is missing");
+      Objects.requireNonNull(volume, "referrals.volume is missing").requirePositive("referrals.volume");
+      Map<Pathway, Map<AgeBand, Double>> checked = new EnumMap<>(Pathway.class);
       for (Pathway p : Pathway.values()) {
-        Map<String, Double> bands = perYear.get(p);
+        Map<AgeBand, Double> bands = perYear.get(p);
         if (bands == null) {
           throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + " is missing");
         }
-        for (Map.Entry<String, Double> e : bands.entrySet()) {
-          if (!BANDS.contains(e.getKey())) {
-            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey()
-                + ": unknown age band; expected " + String.join(", ", BANDS));
+        Map<AgeBand, Double> copy = new EnumMap<>(AgeBand.class);
+        for (Map.Entry<AgeBand, Double> e : bands.entrySet()) {
+          if (!AgeBand.REFERRAL_BANDS.contains(e.getKey())) {
+            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey().label()
+                + ": unknown age band; expected " + referralBandLabels());
           }
-          if (e.getValue() < 0) {
-            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey() + " = " + e.getValue() + ": must not be negative");
+          if (!(e.getValue() >= 0) || e.getValue().isInfinite()) {
+            throw new IllegalArgumentException("referrals.per_year." + p.name().toLowerCase() + "." + e.getKey().label() + " = " + e.getValue() + ": must not be negative");
           }
+          copy.put(e.getKey(), e.getValue());
         }
+        checked.put(p, Collections.unmodifiableMap(copy));
       }
       if (referralsPerEntry < 0) {
         throw new IllegalArgumentException("referrals.referrals_per_entry = " + referralsPerEntry + ": must not be negative");
@@ -114,13 +150,31 @@ public record Scenario(
       if (rampUpStart < 0 || rampUpStart > 1) {
         throw new IllegalArgumentException("referrals.ramp_up_start = " + rampUpStart + ": must be between 0 and 1");
       }
-      perYear = java.util.Collections.unmodifiableMap(new java.util.EnumMap<>(perYear));
-      districts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(districts));
+      perYear = Collections.unmodifiableMap(checked);
+      districts = Collections.unmodifiableMap(new LinkedHashMap<>(districts));
+    }
+
+    /** Referrals a year of a pathway in a band (0 where the table has none). */
+    public double perYear(Pathway pathway, AgeBand band) {
+      return perYear.get(pathway).getOrDefault(band, 0.0);
+    }
+
+    public Referrals withVolume(Distribution volume) {
+      return new Referrals(source, perYear, referralsPerEntry, districts, rampUpMonths, rampUpStart, volume);
     }
   }
 
+  /** "5-7, 8-9, 10-12, 13-15". */
+  static String referralBandLabels() {
+    return String.join(", ", AgeBand.REFERRAL_BANDS.stream().map(AgeBand::label).toList());
+  }
+
   /** The service's effect: a hazard ratio on entering (and re-entering) care, below 1 if it works. */
-  public record Effect(Distribution hazardRatio) implements java.io.Serializable {}
+  public record Effect(Distribution hazardRatio) implements java.io.Serializable {
+    public Effect {
+      Objects.requireNonNull(hazardRatio, "effect.hazard_ratio is missing").requirePositive("effect.hazard_ratio");
+    }
+  }
 
   /**
    * Without the service (a stated prior where the care data cannot say).
@@ -130,10 +184,27 @@ public record Scenario(
    * @param reunificationExtraDays days a reunified child would have stayed in care without the
    *     service (0: savings come from re-entries avoided only)
    */
-  public record Counterfactual(Distribution diversionEntryWithin12Months, Distribution reunificationExtraDays) implements java.io.Serializable {}
+  public record Counterfactual(Distribution diversionEntryWithin12Months, Distribution reunificationExtraDays) implements java.io.Serializable {
+    public Counterfactual {
+      Objects.requireNonNull(diversionEntryWithin12Months, "counterfactual.diversion_entry_within_12_months is missing")
+          .requireProbability("counterfactual.diversion_entry_within_12_months");
+      Objects.requireNonNull(reunificationExtraDays, "counterfactual.reunification_extra_days is missing");
+    }
+
+    public Counterfactual withDiversionEntryWithin12Months(Distribution entry) {
+      return new Counterfactual(entry, reunificationExtraDays);
+    }
+  }
 
   /** Chances that each secondary outcome is achieved. */
-  public record Secondary(Distribution familyStar, Distribution myStar, Distribution attendance, Distribution reading) implements java.io.Serializable {}
+  public record Secondary(Distribution familyStar, Distribution myStar, Distribution attendance, Distribution reading) implements java.io.Serializable {
+    public Secondary {
+      Objects.requireNonNull(familyStar, "secondary.family_star is missing").requireProbability("secondary.family_star");
+      Objects.requireNonNull(myStar, "secondary.my_star is missing").requireProbability("secondary.my_star");
+      Objects.requireNonNull(attendance, "secondary.attendance is missing").requireProbability("secondary.attendance");
+      Objects.requireNonNull(reading, "secondary.reading is missing").requireProbability("secondary.reading");
+    }
+  }
 
   /**
    * Costs of care.
@@ -143,11 +214,11 @@ public record Scenario(
    * @param inflation yearly inflation of care costs
    * @param cashableShare share of costs avoided that the budget actually saves
    */
-  public record Costs(Map<String, UnitCost> weekly, int priceYear, double inflation, double cashableShare) implements java.io.Serializable {
+  public record Costs(Map<PlacementGroup, UnitCost> weekly, int priceYear, double inflation, double cashableShare) implements java.io.Serializable {
     public Costs {
-      for (String g : List.of("foster_in_house", "foster_agency", "residential", "other")) {
-        if (!weekly.containsKey(g)) {
-          throw new IllegalArgumentException("costs.weekly." + g + " is missing");
+      for (PlacementGroup g : PlacementGroup.values()) {
+        if (weekly == null || !weekly.containsKey(g)) {
+          throw new IllegalArgumentException("costs.weekly." + g.label() + " is missing");
         }
       }
       if (cashableShare < 0 || cashableShare > 1) {
@@ -156,12 +227,36 @@ public record Scenario(
       if (inflation <= -1) {
         throw new IllegalArgumentException("costs.inflation = " + inflation + ": must be above -1");
       }
-      weekly = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(weekly));
+      weekly = Collections.unmodifiableMap(new EnumMap<>(weekly));
+    }
+
+    /** The same costs with one placement group's weekly cost replaced. */
+    public Costs withWeekly(PlacementGroup group, UnitCost cost) {
+      Map<PlacementGroup, UnitCost> changed = new EnumMap<>(weekly);
+      changed.put(group, cost);
+      return new Costs(changed, priceYear, inflation, cashableShare);
+    }
+
+    public Costs withCashableShare(double share) {
+      return new Costs(weekly, priceYear, inflation, share);
     }
   }
 
   /** A weekly cost with its uncertainty and source. */
-  public record UnitCost(Distribution pounds, String source) implements java.io.Serializable {}
+  public record UnitCost(Distribution pounds, String source) implements java.io.Serializable {
+    public UnitCost {
+      Objects.requireNonNull(pounds, "pounds is missing");
+      if (pounds.mean() < 0) {
+        throw new IllegalArgumentException("pounds: mean " + pounds.mean() + " must not be negative");
+      }
+      Objects.requireNonNull(source, "source is missing: every cost says where it comes from");
+    }
+
+    /** The same cost with another value, keeping its source. */
+    public UnitCost withPounds(Distribution pounds) {
+      return new UnitCost(pounds, source);
+    }
+  }
 
   /** Delivery costs the social investor funds: per referral (at referral) and fixed per contract year. */
   public record Delivery(double perReferral, double fixedPerYear) implements java.io.Serializable {
@@ -187,6 +282,13 @@ public record Scenario(
       if (outcomesFundCap != null && outcomesFundCap < 0) {
         throw new IllegalArgumentException("funding.outcomes_fund_cap = " + outcomesFundCap + ": must not be negative");
       }
+      if (budgetPerFinancialYear != null && budgetPerFinancialYear < 0) {
+        throw new IllegalArgumentException("funding.budget_per_financial_year = " + budgetPerFinancialYear + ": must not be negative");
+      }
+    }
+
+    public Funding withOutcomesFundShare(double share) {
+      return new Funding(share, outcomesFundCap, budgetPerFinancialYear);
     }
   }
 

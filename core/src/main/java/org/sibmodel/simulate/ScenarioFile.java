@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sibmodel.config.ConfigTree;
-import org.sibmodel.payments.Pathway;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.PlacementGroup;
 import org.sibmodel.payments.TermsFile;
 
 /**
@@ -65,12 +67,12 @@ public final class ScenarioFile {
 
   private static Scenario parse(ConfigTree c) {
     return c.build(() -> {
-      Map<Pathway, Map<String, Double>> perYear = new EnumMap<>(Pathway.class);
+      Map<Pathway, Map<AgeBand, Double>> perYear = new EnumMap<>(Pathway.class);
       for (Pathway p : Pathway.values()) {
         String path = "referrals.per_year." + p.name().toLowerCase();
-        Map<String, Double> bands = new LinkedHashMap<>();
+        Map<AgeBand, Double> bands = new EnumMap<>(AgeBand.class);
         for (String band : c.keys(path)) {
-          bands.put(band, c.number(path + "." + band));
+          bands.put(referralBand(path, band), c.number(path + "." + band));
         }
         perYear.put(p, bands);
       }
@@ -78,9 +80,10 @@ public final class ScenarioFile {
       for (String d : c.keys("referrals.districts")) {
         districts.put(d, c.number("referrals.districts." + d));
       }
-      Map<String, Scenario.UnitCost> weekly = new LinkedHashMap<>();
+      Map<PlacementGroup, Scenario.UnitCost> weekly = new EnumMap<>(PlacementGroup.class);
       for (String g : c.keys("costs.weekly")) {
-        weekly.put(g, new Scenario.UnitCost(distribution(c, "costs.weekly." + g + ".pounds"), c.text("costs.weekly." + g + ".source")));
+        String path = "costs.weekly." + g;
+        weekly.put(PlacementGroup.ofLabel(g), named(path, () -> new Scenario.UnitCost(distribution(c, path + ".pounds"), c.text(path + ".source"))));
       }
       JsonNode contract = c.section("contract");
       return new Scenario(
@@ -89,11 +92,11 @@ public final class ScenarioFile {
           TermsFile.fromTree(contract, c.source() + " (contract)"),
           new Scenario.Referrals(c.text("referrals.source"), perYear, c.number("referrals.referrals_per_entry"), districts,
               c.integer("referrals.ramp_up_months"), c.number("referrals.ramp_up_start"), distribution(c, "referrals.volume")),
-          new Scenario.Effect(positive(c, "effect.hazard_ratio")),
-          new Scenario.Counterfactual(probability(c, "counterfactual.diversion_entry_within_12_months"),
+          new Scenario.Effect(distribution(c, "effect.hazard_ratio")),
+          new Scenario.Counterfactual(distribution(c, "counterfactual.diversion_entry_within_12_months"),
               distribution(c, "counterfactual.reunification_extra_days")),
-          new Scenario.Secondary(probability(c, "secondary.family_star"), probability(c, "secondary.my_star"),
-              probability(c, "secondary.attendance"), probability(c, "secondary.reading")),
+          new Scenario.Secondary(distribution(c, "secondary.family_star"), distribution(c, "secondary.my_star"),
+              distribution(c, "secondary.attendance"), distribution(c, "secondary.reading")),
           new Scenario.Costs(weekly, c.integer("costs.price_year"), c.number("costs.inflation"), c.number("costs.cashable_share")),
           new Scenario.Delivery(c.number("delivery.per_referral"), c.number("delivery.fixed_per_year")),
           new Scenario.Funding(c.number("funding.outcomes_fund_share"), c.optionalNumber("funding.outcomes_fund_cap"),
@@ -111,19 +114,18 @@ public final class ScenarioFile {
     }
   }
 
-  private static Distribution probability(ConfigTree c, String path) {
-    Distribution d = distribution(c, path);
-    if (d.mean() < 0 || d.mean() > 1 || (d.kind().equals("normal") && d.sd() > 0)) {
-      throw new IllegalArgumentException(path + ": a probability needs a fixed value or a beta distribution between 0 and 1 (mean " + d.mean() + ")");
-    }
-    return d;
+  /** A fine band of referral, by its label in a per-year table. */
+  private static AgeBand referralBand(String path, String label) {
+    return AgeBand.REFERRAL_BANDS.stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException(path + "." + label + ": unknown age band; expected " + Scenario.referralBandLabels()));
   }
 
-  private static Distribution positive(ConfigTree c, String path) {
-    Distribution d = distribution(c, path);
-    if (d.mean() <= 0 || (d.kind().equals("normal") && d.sd() > 0)) {
-      throw new IllegalArgumentException(path + ": a positive quantity needs a fixed value or a lognormal distribution (mean " + d.mean() + ")");
+  /** Runs a record's constructor, naming the field it was read from in a message that does not already. */
+  private static <T> T named(String path, java.util.function.Supplier<T> constructor) {
+    try {
+      return constructor.get();
+    } catch (IllegalArgumentException e) {
+      throw e.getMessage().startsWith(path) ? e : new IllegalArgumentException(path + "." + e.getMessage(), e);
     }
-    return d;
   }
 }

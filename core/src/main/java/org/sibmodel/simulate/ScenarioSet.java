@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.sibmodel.config.ConfigTree;
 
 /**
@@ -21,25 +18,25 @@ import org.sibmodel.config.ConfigTree;
  * numbers.
  */
 public final class ScenarioSet {
-  /** The main inputs a sensitivity range or a switching value can be given for, with their YAML. */
-  public static final Map<String, String> INPUTS = inputs();
-
   /** A named variant of the base. */
   public record Variant(String name, Scenario scenario) {}
 
   /** An input's low and high value. */
-  public record Range(String input, double low, double high) {}
+  public record Range(ScenarioInput input, double low, double high) {
+    public Range {
+      java.util.Objects.requireNonNull(input, "input");
+      if (!(low < high)) {
+        throw new IllegalArgumentException("sensitivity.inputs." + input.key() + ": low " + low + " must be below high " + high);
+      }
+    }
+  }
 
-  private final String source;
-  private final JsonNode baseTree;
   private final Scenario base;
   private final List<Variant> variants;
   private final int sensitivityIterations;
   private final List<Range> ranges;
 
   private ScenarioSet(String source, JsonNode baseTree) {
-    this.source = source;
-    this.baseTree = baseTree;
     this.base = ScenarioFile.fromTree(baseTree, source);
     ConfigTree tree = ScenarioFile.tree(baseTree, source);
     this.variants = new ArrayList<>();
@@ -76,16 +73,14 @@ public final class ScenarioSet {
     }
     this.ranges = new ArrayList<>();
     for (String input : tree.keys("sensitivity.inputs")) {
-      if (!INPUTS.containsKey(input)) {
-        throw new IllegalArgumentException(source + ": sensitivity.inputs." + input + ": unknown input; known: "
-            + String.join(", ", INPUTS.keySet()));
+      ScenarioInput known;
+      try {
+        known = ScenarioInput.of(input);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + ": sensitivity.inputs." + input + ": " + e.getMessage(), e);
       }
-      double low = tree.number("sensitivity.inputs." + input + ".low");
-      double high = tree.number("sensitivity.inputs." + input + ".high");
-      if (!(low < high)) {
-        throw new IllegalArgumentException(source + ": sensitivity.inputs." + input + ": low " + low + " must be below high " + high);
-      }
-      ranges.add(new Range(input, low, high));
+      ranges.add(tree.build(() -> new Range(known, tree.number("sensitivity.inputs." + input + ".low"),
+          tree.number("sensitivity.inputs." + input + ".high"))));
     }
   }
 
@@ -124,53 +119,12 @@ public final class ScenarioSet {
   }
 
   /** The base with one input fixed at a value (a tornado bar, a switching-value evaluation). */
-  public Scenario with(String input, double value) {
-    String yaml = INPUTS.get(input);
-    if (yaml == null) {
-      throw new IllegalArgumentException("unknown input '" + input + "'; known: " + String.join(", ", INPUTS.keySet()));
-    }
-    // Prices are pounds and pence; everything else keeps its precision.
-    String text = input.equals("tariff") ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.ROOT, "%.10g", value);
-    JsonNode changes = ConfigTree.parse(yaml.replace("X", text), input);
-    return ScenarioFile.fromTree(ConfigTree.merge(baseTree, changes), source + " (" + input + " = " + value + ")");
+  public Scenario with(ScenarioInput input, double value) {
+    return input.with(base, value);
   }
 
   /** The base input's central value (for the tornado's base line and the switching search). */
-  public double baseValue(String input) {
-    return switch (input) {
-      case "hazard_ratio" -> base.effect().hazardRatio().mean();
-      case "referral_volume" -> base.referrals().volume().mean();
-      case "tariff" -> base.contract().tariff().values().stream().mapToDouble(java.math.BigDecimal::doubleValue).average().orElse(0);
-      case "residential_weekly" -> base.costs().weekly().get("residential").pounds().mean();
-      case "cashable_share" -> base.costs().cashableShare();
-      case "counterfactual_entry" -> base.counterfactual().diversionEntryWithin12Months().mean();
-      case "outcomes_fund_share" -> base.funding().outcomesFundShare();
-      default -> throw new IllegalArgumentException("unknown input '" + input + "'");
-    };
-  }
-
-  /** The values an input can take, for switching-value searches. */
-  public static double[] domain(String input) {
-    return switch (input) {
-      case "hazard_ratio" -> new double[] {0.05, 2.0};
-      case "referral_volume" -> new double[] {0.05, 3.0};
-      case "tariff" -> new double[] {0, 100_000};
-      case "residential_weekly" -> new double[] {0, 20_000};
-      case "cashable_share", "outcomes_fund_share" -> new double[] {0, 1};
-      case "counterfactual_entry" -> new double[] {0.01, 0.99};
-      default -> throw new IllegalArgumentException("unknown input '" + input + "'");
-    };
-  }
-
-  private static Map<String, String> inputs() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("hazard_ratio", "effect: {hazard_ratio: {distribution: fixed, mean: X}}");
-    m.put("referral_volume", "referrals: {volume: {distribution: fixed, mean: X}}");
-    m.put("tariff", "contract: {tariff: {diversion_5_9: X, diversion_10_15: X, reunification_5_9: X, reunification_10_15: X}}");
-    m.put("residential_weekly", "costs: {weekly: {residential: {pounds: {distribution: fixed, mean: X}}}}");
-    m.put("cashable_share", "costs: {cashable_share: X}");
-    m.put("counterfactual_entry", "counterfactual: {diversion_entry_within_12_months: {distribution: fixed, mean: X}}");
-    m.put("outcomes_fund_share", "funding: {outcomes_fund_share: X}");
-    return Map.copyOf(m);
+  public double baseValue(ScenarioInput input) {
+    return input.get(base);
   }
 }

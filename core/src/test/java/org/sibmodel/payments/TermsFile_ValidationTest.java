@@ -1,5 +1,7 @@
 package org.sibmodel.payments;
 
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.AgeGroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.sibmodel.payments.Pathway;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.Pathway;
 
 /**
  * A scenario where no child enters care has a closed form: every referred child earns the whole
@@ -72,6 +73,6 @@ class Kernel_ClosedFormTest {
     }
     Scenario s = ScenarioFile.fromYaml(NO_CARE, "no-care.yaml");
     assertTrue(mean < 0.95 * 680 * 0.85 * 10_000, "payments with care " + mean);
-    assertTrue(s.referrals().perYear().get(Pathway.DIVERSION).equals(Map.of("5-7", 44.0, "8-9", 25.0, "10-12", 23.0, "13-15", 35.0)));
+    assertTrue(s.referrals().perYear().get(Pathway.DIVERSION).equals(Map.of(AgeBand.A5_7, 44.0, AgeBand.A8_9, 25.0, AgeBand.A10_12, 23.0, AgeBand.A13_15, 35.0)));
   }
 }

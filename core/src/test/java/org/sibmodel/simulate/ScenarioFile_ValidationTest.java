@@ -17,15 +17,16 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.sibmodel.payments.Pathway;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.Pathway;
 
 class ScenarioFile_ValidationTest {
 
   @Test
   void theDefaultScenarioIsTheSeedsTable() {
     Scenario s = ScenarioFile.defaults();
-    assertEquals(44.0, s.referrals().perYear().get(Pathway.DIVERSION).get("5-7"));
-    assertEquals(3.3, s.referrals().perYear().get(Pathway.REUNIFICATION).get("5-7"));
+    assertEquals(44.0, s.referrals().perYear().get(Pathway.DIVERSION).get(AgeBand.A5_7));
+    assertEquals(3.3, s.referrals().perYear().get(Pathway.REUNIFICATION).get(AgeBand.A5_7));
     assertEquals(0.25, s.funding().outcomesFundShare());
     assertEquals(3_000_000, s.funding().outcomesFundCap());
     assertEquals(0, new BigDecimal("10000").compareTo(s.contract().price(org.sibmodel.payments.SubCohort.all().get(0))));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.sibmodel.payments.SubCohort;
+import org.sibmodel.vocabulary.PlacementGroup;
 
 class ScenarioSet_VariantsTest {
 
@@ -31,18 +32,18 @@ class ScenarioSet_VariantsTest {
             changes: {costs: {weekly: {residential: {pounds: {distribution: fixed, mean: 5000}}}}}
         """, "set.yaml");
     Scenario v = set.variants().get(0).scenario();
-    assertEquals(5000, v.costs().weekly().get("residential").pounds().mean());
+    assertEquals(5000, v.costs().weekly().get(PlacementGroup.RESIDENTIAL).pounds().mean());
     assertEquals(0.6, v.effect().hazardRatio().mean(), "the base's own change is kept");
-    assertTrue(v.costs().weekly().get("residential").source().contains("CMA"), "the source of a changed cost stays unless replaced");
+    assertTrue(v.costs().weekly().get(PlacementGroup.RESIDENTIAL).source().contains("CMA"), "the source of a changed cost stays unless replaced");
   }
 
   @Test
   void oneInputIsFixedAtAValueForSensitivity() {
     ScenarioSet set = ScenarioSet.defaults();
-    assertEquals(0.5, set.with("hazard_ratio", 0.5).effect().hazardRatio().mean());
-    assertEquals("fixed", set.with("hazard_ratio", 0.5).effect().hazardRatio().kind());
-    assertEquals(0, new BigDecimal("12345.68").compareTo(set.with("tariff", 12345.678).contract().price(SubCohort.all().get(0))));
-    assertEquals(0.65, set.baseValue("hazard_ratio"));
+    assertEquals(0.5, set.with(ScenarioInput.HAZARD_RATIO, 0.5).effect().hazardRatio().mean());
+    assertEquals("fixed", set.with(ScenarioInput.HAZARD_RATIO, 0.5).effect().hazardRatio().kind());
+    assertEquals(0, new BigDecimal("12345.68").compareTo(set.with(ScenarioInput.TARIFF, 12345.678).contract().price(SubCohort.all().get(0))));
+    assertEquals(0.65, set.baseValue(ScenarioInput.HAZARD_RATIO));
   }
 
   @Test

@@ -14,7 +14,7 @@ import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.spark.DriverTables;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 
 /**
  * {@code sib calibrate}: rates of entry to care, time in care, re-entry after a return home and

@@ -32,7 +32,7 @@ public record CalibrationSummary(
   static CalibrationSummary of(CalibrateOptions options, CalibrationData data, EntryModel.Fit entries,
       List<SurvivalGroups.Group> durations, List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling, boolean synthetic) {
     Map<String, Double> byBand = new LinkedHashMap<>();
-    for (org.sibmodel.ssda903.AgeBand band : org.sibmodel.ssda903.AgeBand.values()) {
+    for (org.sibmodel.vocabulary.AgeBand band : org.sibmodel.vocabulary.AgeBand.values()) {
       entries.rates().stream().filter(r -> r.band().equals(band.label()))
           .forEach(r -> byBand.merge(r.band(), r.perMonth(), Double::sum));
     }

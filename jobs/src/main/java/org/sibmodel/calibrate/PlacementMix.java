@@ -12,8 +12,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
-import org.sibmodel.ssda903.AgeBand;
-import org.sibmodel.ssda903.PlacementGroup;
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.PlacementGroup;
 
 /**
  * Share of days in care in each placement group, by age band at entry, over the periods that

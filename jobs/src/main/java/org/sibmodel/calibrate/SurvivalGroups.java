@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.stats.CureWeibullFit;
 import org.sibmodel.stats.KaplanMeier;
 import org.sibmodel.stats.WeibullFit;

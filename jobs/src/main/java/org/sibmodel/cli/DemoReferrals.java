@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.sibmodel.io.SmallCsv;
 import org.sibmodel.reference.District;
 import org.sibmodel.reference.PostcodeLookup;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.Ssda903Dates;
 
 /**

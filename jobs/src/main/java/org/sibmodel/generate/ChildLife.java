@@ -15,7 +15,7 @@ import org.sibmodel.generate.SyntheticCountyModel.Placements;
 import org.sibmodel.generate.SyntheticCountyModel.Postcodes;
 import org.sibmodel.schemas.CodeList;
 import org.sibmodel.schemas.Ssda903Codes;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
 
 /**

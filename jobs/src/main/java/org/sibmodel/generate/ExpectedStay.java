@@ -1,7 +1,7 @@
 package org.sibmodel.generate;
 
 import java.util.Map;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 
 /**
  * Expected time in care and expected re-entries per first entry to care, computed numerically

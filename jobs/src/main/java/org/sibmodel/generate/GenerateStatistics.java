@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.sibmodel.reference.PostcodeLookup;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
-import org.sibmodel.ssda903.PlacementGroup;
+import org.sibmodel.vocabulary.PlacementGroup;
 
 /** Measures the calibration figures of {@link GenerateSummary} on the simulated children. */
 final class GenerateStatistics {

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param placementMixAtYearEnd share of children looked after at 31 March by placement type (the
  *     2024 FOI survey's categories), pooled over the written years
  * @param placementGroupsAtYearEnd the same by the cost groups of {@link
- *     org.sibmodel.ssda903.PlacementGroup}
+ *     org.sibmodel.vocabulary.PlacementGroup}
  */
 public record GenerateSummary(
     boolean synthetic,

@@ -29,7 +29,7 @@ import org.sibmodel.generate.SyntheticCountyModel.Postcodes;
 import org.sibmodel.generate.SyntheticCountyModel.ReEntry;
 import org.sibmodel.reference.District;
 import org.sibmodel.reference.PostcodeLookup;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
 
 /**

@@ -7,8 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.sibmodel.random.Sampling;
 import org.sibmodel.schemas.Schemas;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
 
 /**
@@ -54,7 +55,7 @@ public record SyntheticCounty(SyntheticCountyModel model, long seed, int lastYea
       for (int d = 0; d < districts.size(); d++) {
         SyntheticCountyModel.DistrictRates district = districts.get(d);
         for (AgeBand band : bands) {
-          int n = Streams.poisson(arrivals[d][band.ordinal()], district.firstEntriesPerMonth(band));
+          int n = Sampling.poisson(arrivals[d][band.ordinal()], district.firstEntriesPerMonth(band));
           for (int k = 0; k < n; k++) {
             arrivalsInOrder.add(new Arrival(district, band, month));
           }

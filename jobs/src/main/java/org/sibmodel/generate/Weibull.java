@@ -1,6 +1,7 @@
 package org.sibmodel.generate;
 
 import java.util.SplittableRandom;
+import org.sibmodel.random.Sampling;
 
 /**
  * Length of a care period: Weibull with shape {@code k} and scale {@code lambda} in days,
@@ -38,6 +39,6 @@ public record Weibull(double shape, double scaleDays, double shareWithin12Months
 
   /** A draw in days (continuous), by inversion. */
   double sampleDays(SplittableRandom rng) {
-    return scaleDays * Math.pow(-Math.log(1 - rng.nextDouble()), 1 / shape);
+    return Sampling.weibull(1 - rng.nextDouble(), shape, scaleDays);
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sibmodel.spark.RowBuilder;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 
 /**
  * Entries to care by authority, district, age band and month, with explicit zeros, over the months

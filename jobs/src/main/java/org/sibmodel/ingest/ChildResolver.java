@@ -14,9 +14,9 @@ import java.util.function.Function;
 import org.sibmodel.ingest.Reject.Rule;
 import org.sibmodel.ingest.RowFate.Fate;
 import org.sibmodel.reference.PostcodeLookup;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
-import org.sibmodel.ssda903.PlacementGroup;
+import org.sibmodel.vocabulary.PlacementGroup;
 import org.sibmodel.ssda903.Ssda903Dates;
 
 /**

@@ -3,6 +3,8 @@ package org.sibmodel.payments;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.AgeGroup;
 
 /** Rows of the monitoring files, typed, and the outcome of checking one row. */
 final class MonitoringRows {

@@ -8,6 +8,8 @@ import java.util.List;
 import org.sibmodel.io.TabularInput;
 import org.sibmodel.payments.PaymentReject.Rule;
 import org.sibmodel.ssda903.Ssda903Dates;
+import org.sibmodel.vocabulary.Pathway;
+import org.sibmodel.vocabulary.AgeGroup;
 
 /**
  * The row-level rules of the monitoring files: required values, dates (ISO, or dd/mm/yyyy),

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sibmodel.params.ParameterSet;
+import org.sibmodel.random.Percentiles;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 
@@ -64,13 +65,6 @@ final class Evaluator {
     }
     double mean = sum / iterations;
     Arrays.sort(all);
-    return new Result(percentile(all, 0.10), percentile(all, 0.50), mean);
-  }
-
-  static double percentile(double[] sorted, double p) {
-    double position = p * (sorted.length - 1);
-    int lower = (int) Math.floor(position);
-    int upper = (int) Math.ceil(position);
-    return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
+    return new Result(Percentiles.of(all, 0.10), Percentiles.of(all, 0.50), mean);
   }
 }

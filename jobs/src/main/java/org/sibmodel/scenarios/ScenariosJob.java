@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
-import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +22,9 @@ import org.sibmodel.provenance.Sha256;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 import org.sibmodel.simulate.ScenarioFile;
+import org.sibmodel.simulate.ScenarioInput;
 import org.sibmodel.simulate.ScenarioSet;
+import org.sibmodel.simulate.Solvers;
 import org.sibmodel.simulate.SimulateJob;
 import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
@@ -38,8 +39,6 @@ import org.sibmodel.spark.SparkSchemas;
 public final class ScenariosJob {
   static final StructType SENSITIVITY = SparkSchemas.of("sensitivity");
   static final StructType BREAK_EVEN = SparkSchemas.of("break_even");
-  /** Accuracy of the break-even tariff, pounds. */
-  static final double TARIFF_ACCURACY = 5.0;
 
   private ScenariosJob() {}
 
@@ -109,15 +108,15 @@ public final class ScenariosJob {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(SENSITIVITY);
     for (ScenarioSet.Range range : set.ranges()) {
+      ScenarioInput input = range.input();
       Map<Double, Double> cache = new HashMap<>();
-      DoubleUnaryOperator p50 = x -> cache.computeIfAbsent(x, v -> evaluator.evaluate(set.with(range.input(), v)).p50());
-      Evaluator.Result low = evaluator.evaluate(set.with(range.input(), range.low()));
-      Evaluator.Result high = evaluator.evaluate(set.with(range.input(), range.high()));
+      DoubleUnaryOperator p50 = x -> cache.computeIfAbsent(x, v -> evaluator.evaluate(set.with(input, v)).p50());
+      Evaluator.Result low = evaluator.evaluate(set.with(input, range.low()));
+      Evaluator.Result high = evaluator.evaluate(set.with(input, range.high()));
       cache.put(range.low(), low.p50());
       cache.put(range.high(), high.p50());
-      double[] domain = ScenarioSet.domain(range.input());
-      Root root = switching(p50, domain[0], range.low(), range.high(), domain[1], set.baseValue(range.input()), accuracy(range.input()));
-      rows.add(b.set("input", range.input()).set("base_value", set.baseValue(range.input())).set("low", range.low())
+      Solvers.Root root = Solvers.switching(p50, input, range.low(), range.high(), set.baseValue(input));
+      rows.add(b.set("input", input.key()).set("base_value", set.baseValue(input)).set("low", range.low())
           .set("high", range.high()).set("net_p50_base", base.p50()).set("net_p50_low", low.p50()).set("net_p50_high", high.p50())
           .set("net_mean_low", low.mean()).set("net_mean_high", high.mean()).set("switching_value", root.value())
           .set("switching_note", root.note()).set("iterations", evaluator.iterations()).build());
@@ -129,73 +128,23 @@ public final class ScenariosJob {
   static List<Row> breakEven(ScenarioSet set, Evaluator evaluator) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(BREAK_EVEN);
-    double[] domain = ScenarioSet.domain("tariff");
+    ScenarioInput tariffInput = ScenarioInput.TARIFF;
+    double accuracy = tariffInput.accuracy();
     for (String basis : List.of("P50", "P10")) {
       int before = evaluator.evaluations();
       Map<Double, Double> cache = new HashMap<>();
       DoubleUnaryOperator net = p -> cache.computeIfAbsent(p, v -> {
-        Evaluator.Result r = evaluator.evaluate(set.with("tariff", v));
+        Evaluator.Result r = evaluator.evaluate(set.with(tariffInput, v));
         return basis.equals("P50") ? r.p50() : r.p10();
       });
-      Root root = solve(net, domain[0], domain[1], TARIFF_ACCURACY);
+      Solvers.Root root = Solvers.breakEven(net);
       Double tariff = root.value();
-      if (tariff != null && net.applyAsDouble(tariff) < 0 && tariff - TARIFF_ACCURACY >= domain[0]) {
-        // "At least zero": step back within the accuracy if the solver landed just past the zero.
-        tariff = tariff - TARIFF_ACCURACY;
-      }
       Double netAccuracy = tariff == null ? null
-          : Math.abs(net.applyAsDouble(Math.max(domain[0], tariff - TARIFF_ACCURACY)) - net.applyAsDouble(tariff + TARIFF_ACCURACY));
-      rows.add(b.set("basis", basis).set("tariff", tariff).set("tariff_accuracy", tariff == null ? null : TARIFF_ACCURACY)
+          : Math.abs(net.applyAsDouble(Math.max(tariffInput.domainLow(), tariff - accuracy)) - net.applyAsDouble(tariff + accuracy));
+      rows.add(b.set("basis", basis).set("tariff", tariff).set("tariff_accuracy", tariff == null ? null : accuracy)
           .set("net_at_tariff", tariff == null ? null : net.applyAsDouble(tariff)).set("net_accuracy", netAccuracy)
           .set("evaluations", evaluator.evaluations() - before).set("iterations", evaluator.iterations()).set("note", root.note()).build());
     }
     return rows;
   }
-
-  /** A root found by the solver, or why there is none. */
-  record Root(Double value, String note) {}
-
-  /** Brent's method on [lo, hi] when f changes sign there. */
-  static Root solve(DoubleUnaryOperator f, double lo, double hi, double accuracy) {
-    double flo = f.applyAsDouble(lo);
-    double fhi = f.applyAsDouble(hi);
-    if (flo == 0) {
-      return new Root(lo, "exactly zero at " + lo);
-    }
-    if (Math.signum(flo) == Math.signum(fhi)) {
-      return new Root(null, String.format("no zero between %.4g (net %.0f) and %.4g (net %.0f)", lo, flo, hi, fhi));
-    }
-    BrentSolver solver = new BrentSolver(accuracy);
-    double x = solver.solve(60, f::applyAsDouble, lo, hi);
-    return new Root(x, String.format("Brent's method (commons-math3) on [%.4g, %.4g], accuracy %.4g, %d evaluations",
-        lo, hi, accuracy, solver.getEvaluations()));
-  }
-
-  /** The switching value: a zero of f nearest the base value among the brackets the range and domain give. */
-  static Root switching(DoubleUnaryOperator f, double domainLow, double low, double high, double domainHigh, double base, double accuracy) {
-    double[][] brackets = {{low, high}, {domainLow, low}, {high, domainHigh}};
-    Root nearest = null;
-    for (double[] bracket : brackets) {
-      if (!(bracket[0] < bracket[1])) {
-        continue;
-      }
-      Root r = solve(f, bracket[0], bracket[1], accuracy);
-      if (r.value() != null && (nearest == null || Math.abs(r.value() - base) < Math.abs(nearest.value() - base))) {
-        nearest = r;
-      }
-      if (r.value() != null && bracket == brackets[0]) {
-        break;
-      }
-    }
-    return nearest != null ? nearest : new Root(null, String.format(
-        "the P50 net position does not cross zero for values from %.4g to %.4g", domainLow, domainHigh));
-  }
-
-  private static double accuracy(String input) {
-    return switch (input) {
-      case "tariff", "residential_weekly" -> 5.0;
-      default -> 0.002;
-    };
-  }
-
 }

@@ -99,7 +99,7 @@ public record ScenariosSummary(
         .toString(), "ILLUSTRATIVE: the specification leaves prices to the tender (spec/payment-mechanism.md test vectors)"));
     a.add(new Assumption("Payment mechanism", "milestone 34% of P at 6 months, 51% over 548 tracking days, 15% secondary outcomes;"
         + " care over 8 weeks stops payments, a third entry fails", "seed 000 section 9; spec/payment-mechanism.md"));
-    a.add(new Assumption("Referrals", r.source().equals("table") ? "seed 000 table 2.2: " + r.perYear() + " a year, x "
+    a.add(new Assumption("Referrals", r.source().equals("table") ? "seed 000 table 2.2: " + labelled(r.perYear()) + " a year, x "
         + describe(r.volume()) : "calibrated entries x " + r.referralsPerEntry(), "seed 000 2.2"));
     a.add(new Assumption("Districts", r.districts().toString(), "the four target districts, seed 000 1.5"));
     a.add(new Assumption("Service effect (hazard ratio on entering care)", describe(s.effect().hazardRatio()),
@@ -107,7 +107,7 @@ public record ScenariosSummary(
     a.add(new Assumption("Without the service", "a diverted child enters care within 12 months with chance "
         + describe(s.counterfactual().diversionEntryWithin12Months()), "ASSUMPTION: referred children are at the cusp of care (seed 000 2.1.1)"));
     a.add(new Assumption("Time in care, re-entry, placement mix", "calibrated from the care data (sib calibrate)", "the parameter set"));
-    s.costs().weekly().forEach((g, c) -> a.add(new Assumption("Weekly cost: " + g.replace('_', ' '), describe(c.pounds()), c.source())));
+    s.costs().weekly().forEach((g, c) -> a.add(new Assumption("Weekly cost: " + g.label().replace('_', ' '), describe(c.pounds()), c.source())));
     a.add(new Assumption("Inflation of care costs", String.format("%.1f%% a year from %d", 100 * s.costs().inflation(), s.costs().priceYear()),
         "ASSUMPTION"));
     a.add(new Assumption("Cashable share of costs avoided", String.format("%.0f%%", 100 * s.costs().cashableShare()), "ASSUMPTION (seed 002, 4)"));
@@ -117,6 +117,17 @@ public record ScenariosSummary(
         s.delivery().fixedPerYear()), "ASSUMPTION"));
     a.add(new Assumption("Discount rate", "3.5% a year", "HM Treasury Green Book"));
     return a;
+  }
+
+  /** The referral table as the bands' labels read: {DIVERSION={5-7=44.0, ...}, ...}. */
+  private static String labelled(Map<org.sibmodel.vocabulary.Pathway, Map<org.sibmodel.vocabulary.AgeBand, Double>> perYear) {
+    Map<String, Map<String, Double>> labels = new LinkedHashMap<>();
+    perYear.forEach((pathway, bands) -> {
+      Map<String, Double> byLabel = new LinkedHashMap<>();
+      bands.forEach((band, n) -> byLabel.put(band.label(), n));
+      labels.put(pathway.name(), byLabel);
+    });
+    return labels.toString();
   }
 
   private static String describe(org.sibmodel.simulate.Distribution d) {

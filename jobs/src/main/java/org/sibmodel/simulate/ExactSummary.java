@@ -7,13 +7,15 @@ import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.sibmodel.random.Percentiles;
 
 /**
  * Mean, standard deviation and exact percentiles of many columns of the iteration table. Values
  * are placed by iteration number before anything is added up, so every figure is the same whatever
  * partitioning produced or read the table (floating-point sums depend on order; here the order is
  * always 0, 1, 2, ...). Columns are done a group at a time, so memory holds one group's values.
- * Percentiles interpolate between order statistics as Spark's {@code percentile} does.
+ * Percentiles interpolate between order statistics as Spark's {@code percentile} does ({@link Percentiles});
+ * a column with no values has percentiles of 0.
  */
 final class ExactSummary {
   static final double[] PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
@@ -112,20 +114,9 @@ final class ExactSummary {
     }
     Arrays.sort(present);
     double[] p = new double[PERCENTILES.length];
-    for (int j = 0; j < p.length; j++) {
-      p[j] = percentile(present, PERCENTILES[j]);
+    for (int j = 0; j < p.length && n > 0; j++) {
+      p[j] = Percentiles.of(present, PERCENTILES[j]);
     }
     return new Stats(column, n, mean, n < 2 ? 0 : Math.sqrt(squares / (n - 1)), p);
-  }
-
-  /** Linear interpolation between the order statistics around p x (n - 1). */
-  static double percentile(double[] sorted, double p) {
-    if (sorted.length == 0) {
-      return 0;
-    }
-    double position = p * (sorted.length - 1);
-    int lower = (int) Math.floor(position);
-    int upper = (int) Math.ceil(position);
-    return sorted[lower] + (position - lower) * (sorted[upper] - sorted[lower]);
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.testing.TestSpark;
 
 /**

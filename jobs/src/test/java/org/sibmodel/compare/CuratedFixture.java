@@ -9,7 +9,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.testing.TestSpark;
 
 /** Curated care data written by hand: care periods (and the first month of care_entries) for sib compare's tests. */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sibmodel.schemas.Ssda903Codes;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
 import org.sibmodel.ssda903.Ssda903Dates;
 

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.sibmodel.schemas.Schemas;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 
 /**
  * The numerical solution behind the entry rates: expected years in care and entries per first

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sibmodel.reference.District;
 import org.sibmodel.schemas.Schemas;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.ssda903.CollectionYear;
 
 /**

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sibmodel.cli.Main;
 import org.sibmodel.io.Json;
-import org.sibmodel.ssda903.AgeBand;
+import org.sibmodel.vocabulary.AgeBand;
 
 /** What a run writes besides the returns, and how it treats its output folder. */
 class SyntheticCounty_OutputFilesTest {

@@ -57,7 +57,7 @@ class SyntheticCounty_SameSeedTest {
     SyntheticChild alone =
         life.live(
             child.index(), child.id(), preston,
-            org.sibmodel.ssda903.AgeBand.ofAge(org.sibmodel.ssda903.AgeBand.ageOn(child.dob(), child.periods().get(0).start())),
+            org.sibmodel.vocabulary.AgeBand.ofAge(org.sibmodel.vocabulary.AgeBand.ageOn(child.dob(), child.periods().get(0).start())),
             java.time.YearMonth.from(child.periods().get(0).start()),
             CollectionYear.end(2019),
             Streams.of(42, Streams.CHILD, child.index()));

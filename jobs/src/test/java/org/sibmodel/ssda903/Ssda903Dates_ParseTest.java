@@ -1,5 +1,7 @@
 package org.sibmodel.ssda903;
 
+import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.PlacementGroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

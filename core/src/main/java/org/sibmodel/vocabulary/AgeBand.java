@@ -1,12 +1,13 @@
-package org.sibmodel.ssda903;
+package org.sibmodel.vocabulary;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Age bands used throughout the model (spec/model.md): 0-4, 5-7, 8-9, 10-12, 13-15, 16-17, and
- * the contract's sub-cohort groups 5-9 (5-7, 8-9) and 10-15 (10-12, 13-15).
+ * the contract's sub-cohort groups 5-9 (5-7, 8-9) and 10-15 (10-12, 13-15), see {@link AgeGroup}.
  */
 public enum AgeBand {
   A0_4("0-4", 0, 4),
@@ -15,6 +16,9 @@ public enum AgeBand {
   A10_12("10-12", 10, 12),
   A13_15("13-15", 13, 15),
   A16_17("16-17", 16, 17);
+
+  /** The fine bands a child can be referred in (the contract's 5-9 and 10-15, split as seed 000 table 2.2 is). */
+  public static final List<AgeBand> REFERRAL_BANDS = List.of(A5_7, A8_9, A10_12, A13_15);
 
   private final String label;
   private final int low;
@@ -59,12 +63,17 @@ public enum AgeBand {
   }
 
   /** The contract's age group (5-9 or 10-15), empty for 0-4 and 16-17. */
-  public Optional<String> contractGroup() {
+  public Optional<AgeGroup> ageGroup() {
     return switch (this) {
-      case A5_7, A8_9 -> Optional.of("5-9");
-      case A10_12, A13_15 -> Optional.of("10-15");
+      case A5_7, A8_9 -> Optional.of(AgeGroup.AGE_5_9);
+      case A10_12, A13_15 -> Optional.of(AgeGroup.AGE_10_15);
       default -> Optional.empty();
     };
+  }
+
+  /** The label of the contract's age group ("5-9" or "10-15"), empty for 0-4 and 16-17. */
+  public Optional<String> contractGroup() {
+    return ageGroup().map(AgeGroup::label);
   }
 
   /** Age in whole years on a date (negative before birth). */

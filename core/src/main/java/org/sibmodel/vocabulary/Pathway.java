@@ -1,4 +1,4 @@
-package org.sibmodel.payments;
+package org.sibmodel.vocabulary;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package org.sibmodel.ssda903;
+package org.sibmodel.vocabulary;
 
 import java.util.Set;
 
@@ -26,6 +26,17 @@ public enum PlacementGroup {
 
   public String label() {
     return label;
+  }
+
+  /** The group of a label ({@code foster_in_house}, ...), as scenario files and tables name it. */
+  public static PlacementGroup ofLabel(String label) {
+    for (PlacementGroup group : values()) {
+      if (group.label.equals(label)) {
+        return group;
+      }
+    }
+    throw new IllegalArgumentException("unknown placement group '" + label
+        + "'; expected foster_in_house, foster_agency, residential or other");
   }
 
   /** The group of a placement code and provider code (provider may be null). */

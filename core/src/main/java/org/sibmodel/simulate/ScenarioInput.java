@@ -1,0 +1,175 @@
+package org.sibmodel.simulate;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.sibmodel.vocabulary.PlacementGroup;
+
+/**
+ * The inputs a one-way sensitivity range, a switching value or the break-even search can change,
+ * each with how to read it from a scenario and set it on one, the values it may take, and the
+ * accuracy its solver works to. Setting an input fixes it (parameter uncertainty off) and leaves
+ * everything else as it was. Adding an input is one constant here and one line in the scenario
+ * file's JSON Schema ({@code sensitivity.inputs}).
+ *
+ * <p>A value is set as it would be written down: money to the penny, anything else to ten
+ * significant figures, so the value a table records reproduces the evaluation exactly.
+ */
+public enum ScenarioInput {
+  /** The service's hazard ratio on entering care. */
+  HAZARD_RATIO("hazard_ratio", 0.05, 2.0, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.effect().hazardRatio().mean();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withEffect(new Scenario.Effect(Distribution.fixed(value)));
+    }
+  },
+  /** The multiplier of every referral volume. */
+  REFERRAL_VOLUME("referral_volume", 0.05, 3.0, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.referrals().volume().mean();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withReferrals(s.referrals().withVolume(Distribution.fixed(value)));
+    }
+  },
+  /** P, the maximum payment per child, set for every sub-cohort (the base value is their average). */
+  TARIFF("tariff", 0, 100_000, 5.0) {
+    @Override
+    public double get(Scenario s) {
+      return s.contract().tariff().values().stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withContract(s.contract().withPrice(pence(value)));
+    }
+
+    @Override
+    double written(double value) {
+      return pence(value).doubleValue();
+    }
+  },
+  /** The weekly cost of a residential placement, pounds at the price year. */
+  RESIDENTIAL_WEEKLY("residential_weekly", 0, 20_000, 5.0) {
+    @Override
+    public double get(Scenario s) {
+      return s.costs().weekly().get(PlacementGroup.RESIDENTIAL).pounds().mean();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      Scenario.UnitCost cost = s.costs().weekly().get(PlacementGroup.RESIDENTIAL);
+      return s.withCosts(s.costs().withWeekly(PlacementGroup.RESIDENTIAL, cost.withPounds(Distribution.fixed(value))));
+    }
+  },
+  /** The share of care costs avoided that comes out of the budget. */
+  CASHABLE_SHARE("cashable_share", 0, 1, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.costs().cashableShare();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withCosts(s.costs().withCashableShare(value));
+    }
+  },
+  /** The chance a diverted child would enter care within 12 months without the service. */
+  COUNTERFACTUAL_ENTRY("counterfactual_entry", 0.01, 0.99, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.counterfactual().diversionEntryWithin12Months().mean();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withCounterfactual(s.counterfactual().withDiversionEntryWithin12Months(Distribution.fixed(value)));
+    }
+  },
+  /** The share of each outcome payment the outcomes fund pays. */
+  OUTCOMES_FUND_SHARE("outcomes_fund_share", 0, 1, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.funding().outcomesFundShare();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withFunding(s.funding().withOutcomesFundShare(value));
+    }
+  };
+
+  private final String key;
+  private final double domainLow;
+  private final double domainHigh;
+  private final double accuracy;
+
+  ScenarioInput(String key, double domainLow, double domainHigh, double accuracy) {
+    this.key = key;
+    this.domainLow = domainLow;
+    this.domainHigh = domainHigh;
+    this.accuracy = accuracy;
+  }
+
+  /** The name in scenario files ({@code sensitivity.inputs.hazard_ratio}) and tables. */
+  public String key() {
+    return key;
+  }
+
+  /** The lowest value a switching-value or break-even search tries. */
+  public double domainLow() {
+    return domainLow;
+  }
+
+  /** The highest value a switching-value or break-even search tries. */
+  public double domainHigh() {
+    return domainHigh;
+  }
+
+  /** How close to the root a solver must get, in the input's own unit. */
+  public double accuracy() {
+    return accuracy;
+  }
+
+  /** The input's central value in a scenario (the mean of its distribution). */
+  public abstract double get(Scenario s);
+
+  /** The scenario with this input fixed at {@code value}, as written down (see {@link #written}). */
+  public Scenario with(Scenario s, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(key + " = " + value + ": must be a finite number");
+    }
+    return set(s, written(value));
+  }
+
+  abstract Scenario set(Scenario s, double value);
+
+  /** The value as a scenario file would hold it: ten significant figures (money: pence). */
+  double written(double value) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.10g", value)).doubleValue();
+  }
+
+  /** The input named {@code key} in scenario files, or an error listing the known ones. */
+  public static ScenarioInput of(String key) {
+    return Arrays.stream(values()).filter(i -> i.key.equals(key)).findFirst().orElseThrow(() ->
+        new IllegalArgumentException("unknown input '" + key + "'; known: " + keys()));
+  }
+
+  /** The known inputs' names, comma-separated. */
+  public static String keys() {
+    return Arrays.stream(values()).map(ScenarioInput::key).collect(Collectors.joining(", "));
+  }
+
+  private static BigDecimal pence(double pounds) {
+    return new BigDecimal(String.format(Locale.ROOT, "%.2f", pounds));
+  }
+}
