@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public final class PaymentsJob {
       long spellsUsed = resolved.map(PaymentCases.Result::spellRowsUsed).fold(0, Integer::sum);
       PaymentsSummary.Rows spellRows = reconcile("spells", spells.shownAs(), read, spellsUsed, rejects);
 
-      Ledger ledger = Ledger.of(assessed, CapAllocator.of(terms));
+      PaymentLedger ledger = PaymentLedger.of(assessed.stream().map(PaymentCases.Assessed::payments).toList(), CapAllocator.of(terms));
       return write(spark, options, terms, children, spells, assessed, ledger, rejects, childRows, spellRows, started);
     } finally {
       checked.unpersist();
@@ -108,53 +107,9 @@ public final class PaymentsJob {
     return new PaymentsSummary.Rows(rows, accepted, rejected);
   }
 
-  /** The payment lines in payment order, with the caps applied, and their roll-ups. */
-  record Ledger(List<Line> lines, Map<String, Long> cappedByChild, Map<Integer, long[]> byMonth, Map<Integer, long[]> byYear,
-      Map<Integer, Set<String>> childrenByMonth, Map<Integer, Set<String>> childrenByYear) {
-    /** Amount columns of a roll-up row. */
-    static final int MILESTONE = 0, DAILY = 1, SECONDARY = 2, TOTAL = 3, CAPPED = 4;
-
-    record Line(String childId, SubCohort subCohort, PaymentLine line, long capped) {}
-
-    static Ledger of(List<PaymentCases.Assessed> assessed, CapAllocator caps) {
-      List<Line> ordered = new ArrayList<>();
-      for (PaymentCases.Assessed a : assessed) {
-        for (PaymentLine line : a.payments().lines()) {
-          ordered.add(new Line(a.child().childId(), a.payments().subCohort(), line, 0));
-        }
-      }
-      // Payment order: month paid, then date earned, child and kind, so a run is reproducible.
-      ordered.sort(Comparator.<Line>comparingInt(l -> l.line().paymentMonth()).thenComparingInt(l -> l.line().earnedDay())
-          .thenComparing(Line::childId).thenComparing(l -> l.line().kind()));
-      List<Line> lines = new ArrayList<>(ordered.size());
-      Map<String, Long> cappedByChild = new HashMap<>();
-      Map<Integer, long[]> byMonth = new TreeMap<>();
-      Map<Integer, long[]> byYear = new TreeMap<>();
-      Map<Integer, Set<String>> childrenByMonth = new TreeMap<>();
-      Map<Integer, Set<String>> childrenByYear = new TreeMap<>();
-      for (Line l : ordered) {
-        long paid = caps.pay(l.line().paymentMonth(), l.line().pence());
-        long capped = l.line().pence() - paid;
-        lines.add(new Line(l.childId(), l.subCohort(), l.line(), capped));
-        cappedByChild.merge(l.childId(), capped, Long::sum);
-        int month = l.line().paymentMonth();
-        int year = CalendarDays.financialYearOf(month);
-        for (long[] totals : List.of(byMonth.computeIfAbsent(month, k -> new long[5]), byYear.computeIfAbsent(year, k -> new long[5]))) {
-          PaymentKind kind = l.line().kind();
-          totals[kind == PaymentKind.MILESTONE ? MILESTONE : kind == PaymentKind.DAILY ? DAILY : SECONDARY] += l.line().pence();
-          totals[TOTAL] += l.line().pence();
-          totals[CAPPED] += capped;
-        }
-        childrenByMonth.computeIfAbsent(month, k -> new java.util.HashSet<>()).add(l.childId());
-        childrenByYear.computeIfAbsent(year, k -> new java.util.HashSet<>()).add(l.childId());
-      }
-      return new Ledger(lines, cappedByChild, byMonth, byYear, childrenByMonth, childrenByYear);
-    }
-  }
-
   private static PaymentsSummary write(
       SparkSession spark, PaymentsOptions options, ContractTerms terms, TabularInput childrenInput,
-      TabularInput spellsInput, List<PaymentCases.Assessed> assessed, Ledger ledger, List<PaymentReject> rejects,
+      TabularInput spellsInput, List<PaymentCases.Assessed> assessed, PaymentLedger ledger, List<PaymentReject> rejects,
       PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, Instant started) {
     List<Row> childTable = childRows(assessed, ledger);
     List<Row> lineTable = lineRows(ledger);
@@ -177,7 +132,7 @@ public final class PaymentsJob {
   }
 
 
-  private static List<Row> childRows(List<PaymentCases.Assessed> assessed, Ledger ledger) {
+  private static List<Row> childRows(List<PaymentCases.Assessed> assessed, PaymentLedger ledger) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(CHILDREN);
     for (PaymentCases.Assessed a : assessed) {
@@ -208,10 +163,10 @@ public final class PaymentsJob {
     return rows;
   }
 
-  private static List<Row> lineRows(Ledger ledger) {
+  private static List<Row> lineRows(PaymentLedger ledger) {
     List<Row> rows = new ArrayList<>(ledger.lines().size());
     RowBuilder b = RowBuilder.of(LINES);
-    for (Ledger.Line l : ledger.lines()) {
+    for (PaymentLedger.Line l : ledger.lines()) {
       rows.add(b.set("child_id", l.childId())
           .set("sub_cohort", l.subCohort().key())
           .set("kind", l.line().kind().name())
@@ -220,13 +175,14 @@ public final class PaymentsJob {
           .set("financial_year", CalendarDays.financialYearLabel(CalendarDays.financialYearOf(l.line().paymentMonth())))
           .set("amount", Money.pounds(l.line().pence()))
           .set("capped", Money.pounds(l.capped()))
-          .set("paid", Money.pounds(l.line().pence() - l.capped()))
+          .set("paid", Money.pounds(l.paid()))
           .build());
     }
     return rows;
   }
 
-  private static List<Row> rollupRows(StructType schema, Map<Integer, long[]> totals, Map<Integer, Set<String>> children, boolean monthly) {
+  private static List<Row> rollupRows(StructType schema, Map<Integer, PaymentLedger.Totals> totals, Map<Integer, Set<String>> children,
+      boolean monthly) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(schema);
     totals.forEach((key, t) -> {
@@ -235,12 +191,12 @@ public final class PaymentsJob {
       } else {
         b.set("financial_year", CalendarDays.financialYearLabel(key));
       }
-      rows.add(b.set("milestone", Money.pounds(t[Ledger.MILESTONE]))
-          .set("daily", Money.pounds(t[Ledger.DAILY]))
-          .set("secondary", Money.pounds(t[Ledger.SECONDARY]))
-          .set("total", Money.pounds(t[Ledger.TOTAL]))
-          .set("capped", Money.pounds(t[Ledger.CAPPED]))
-          .set("paid", Money.pounds(t[Ledger.TOTAL] - t[Ledger.CAPPED]))
+      rows.add(b.set("milestone", Money.pounds(t.milestone()))
+          .set("daily", Money.pounds(t.daily()))
+          .set("secondary", Money.pounds(t.secondary()))
+          .set("total", Money.pounds(t.total()))
+          .set("capped", Money.pounds(t.capped()))
+          .set("paid", Money.pounds(t.paid()))
           .set("children", (long) children.get(key).size())
           .build());
     });
@@ -265,7 +221,7 @@ public final class PaymentsJob {
   }
 
   private static PaymentsSummary summary(
-      PaymentsOptions options, ContractTerms terms, List<PaymentCases.Assessed> assessed, Ledger ledger,
+      PaymentsOptions options, ContractTerms terms, List<PaymentCases.Assessed> assessed, PaymentLedger ledger,
       List<PaymentReject> rejects, PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, String out) {
     Map<String, BigDecimal> tariff = new LinkedHashMap<>();
     terms.tariff().forEach((cohort, price) -> tariff.put(cohort.key(), price));
@@ -273,12 +229,6 @@ public final class PaymentsJob {
         r -> r.rule().name(), Collectors.mapping(r -> r.dataset() + ":" + r.line(), Collectors.collectingAndThen(Collectors.toSet(), s -> (long) s.size())))));
     Map<String, Long> byStatus = new TreeMap<>(assessed.stream().collect(Collectors.groupingBy(
         a -> a.payments().assessment().status().name(), Collectors.counting())));
-    long[] all = new long[5];
-    ledger.byYear().values().forEach(t -> {
-      for (int i = 0; i < t.length; i++) {
-        all[i] += t[i];
-      }
-    });
     long truncated = assessed.stream().mapToLong(a -> a.payments().assessment().truncated()).sum();
     Map<String, PaymentsSummary.Money> byYear = new LinkedHashMap<>();
     ledger.byYear().forEach((year, t) -> byYear.put(CalendarDays.financialYearLabel(year), money(t, 0)));
@@ -286,13 +236,12 @@ public final class PaymentsJob {
         out,
         new PaymentsSummary.Terms(terms.contractStart(), terms.contractEnd(), options.asOf(), tariff, terms.totalCap(),
             terms.financialYearCap(), options.terms() == null ? "specification terms" : options.terms().toString()),
-        childRows, spellRows, byRule, byStatus, money(all, truncated), byYear);
+        childRows, spellRows, byRule, byStatus, money(ledger.total(), truncated), byYear);
   }
 
-  private static PaymentsSummary.Money money(long[] t, long truncated) {
-    return new PaymentsSummary.Money(Money.pounds(t[Ledger.MILESTONE]), Money.pounds(t[Ledger.DAILY]),
-        Money.pounds(t[Ledger.SECONDARY]), Money.pounds(t[Ledger.TOTAL]), Money.pounds(t[Ledger.CAPPED]),
-        Money.pounds(t[Ledger.TOTAL] - t[Ledger.CAPPED]), Money.pounds(truncated));
+  private static PaymentsSummary.Money money(PaymentLedger.Totals t, long truncated) {
+    return new PaymentsSummary.Money(Money.pounds(t.milestone()), Money.pounds(t.daily()), Money.pounds(t.secondary()),
+        Money.pounds(t.total()), Money.pounds(t.capped()), Money.pounds(t.paid()), Money.pounds(truncated));
   }
 
   private static RunInfo runInfo(SparkSession spark, PaymentsOptions options, TabularInput children, TabularInput spells, Instant started) {
