@@ -30,6 +30,9 @@ public final class ConfigTree {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  private static final ObjectMapper YAML_WRITER = new ObjectMapper(new YAMLFactory()
+      .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+      .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.MINIMIZE_QUOTES));
   private static final java.util.Map<String, ObjectNode> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final JsonNode tree;
@@ -144,6 +147,44 @@ public final class ConfigTree {
           ? merge(existing, e.getValue()) : e.getValue().deepCopy());
     });
     return merged;
+  }
+
+  /** A new, empty section, for writing a configuration out. */
+  public static ObjectNode section() {
+    return YAML.createObjectNode();
+  }
+
+  /** A tree as YAML text (block style), under a leading comment. */
+  public static String yaml(JsonNode tree, String comment) {
+    try {
+      StringBuilder text = new StringBuilder();
+      comment.lines().forEach(line -> text.append("# ").append(line).append('\n'));
+      return text.append(YAML_WRITER.writeValueAsString(tree).strip()).append('\n').toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write YAML: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What {@code changed} sets differently from {@code base}, as a tree that laid over {@code base}
+   * (the way a scenario variant's {@code changes} are) gives {@code changed} back. Sections listed in
+   * {@code wholesale} replace the base's keys when laid over it, so they are given whole when they differ.
+   */
+  public static ObjectNode difference(JsonNode base, JsonNode changed, List<String> wholesale, String path) {
+    ObjectNode diff = YAML.createObjectNode();
+    changed.fields().forEachRemaining(e -> {
+      String name = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+      JsonNode before = base == null ? null : base.get(e.getKey());
+      if (e.getValue().equals(before)) {
+        return;
+      }
+      if (before != null && before.isObject() && e.getValue().isObject() && !wholesale.contains(name)) {
+        diff.set(e.getKey(), difference(before, e.getValue(), wholesale, name));
+      } else {
+        diff.set(e.getKey(), e.getValue().deepCopy());
+      }
+    });
+    return diff;
   }
 
   /** Parses YAML text into a tree (for callers that combine trees before reading them). */

@@ -20,11 +20,11 @@ public final class ParameterSetFile {
   public static ParameterSet read(InputStream in, String source) {
     try {
       ParameterSet params = JSON.readValue(in, ParameterSet.class);
-      if (params.entries() == null || params.timeInCare() == null || params.reentry() == null || params.placementMix() == null) {
-        throw new IllegalArgumentException(source + ": not a parameter set of sib calibrate (entries, time_in_care, reentry"
-            + " and placement_mix are needed)");
-      }
       return params;
+    } catch (com.fasterxml.jackson.databind.exc.ValueInstantiationException e) {
+      // A record refused a value: its message names the field and the value.
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException(source + ": " + cause.getMessage(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException(source + ": not a readable parameter set: " + e.getMessage().lines().findFirst().orElse(""), e);
     }

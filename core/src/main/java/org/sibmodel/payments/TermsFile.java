@@ -1,6 +1,7 @@
 package org.sibmodel.payments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -40,6 +41,39 @@ public final class TermsFile {
   /** Terms from a parsed section of a larger file (a scenario's contract), over the defaults. */
   public static ContractTerms fromTree(JsonNode section, String source) {
     return parse(ConfigTree.over(section, source, TermsFile.class, DEFAULTS, List.of()));
+  }
+
+  /** Every field of the terms as a terms file's tree: reading it back gives the same terms. */
+  public static ObjectNode toTree(ContractTerms t) {
+    ObjectNode tree = ConfigTree.section();
+    ObjectNode contract = tree.putObject("contract");
+    contract.put("start", t.contractStart().toString());
+    contract.put("referral_months", t.referralMonths());
+    contract.put("outcome_months", t.outcomeMonths());
+    contract.put("payment_lag_months", t.paymentLagMonths());
+    ObjectNode stability = tree.putObject("stability");
+    stability.put("milestone_months", t.milestoneMonths());
+    stability.put("tracking_days", t.trackingDays());
+    stability.put("max_entries", t.maxEntries());
+    stability.put("max_pause_days", t.maxPauseDays());
+    ObjectNode shares = tree.putObject("shares");
+    shares.put("stability", t.shares().stability());
+    shares.put("milestone_fraction", t.shares().milestoneFraction());
+    shares.put("family_star", t.shares().familyStar());
+    shares.put("my_star", t.shares().myStar());
+    shares.put("attendance", t.shares().attendance());
+    shares.put("reading", t.shares().reading());
+    ObjectNode secondary = tree.putObject("secondary");
+    for (SecondaryOutcome o : SecondaryOutcome.values()) {
+      secondary.put(o.key() + "_months", t.assessmentMonths().get(o));
+    }
+    secondary.put("requires_home", t.secondaryRequiresHome());
+    ObjectNode tariff = tree.putObject("tariff");
+    t.tariff().forEach((cohort, price) -> tariff.put(cohort.key(), price));
+    ObjectNode caps = tree.putObject("caps");
+    caps.put("total", t.totalCap());
+    caps.put("per_financial_year", t.financialYearCap());
+    return tree;
   }
 
   private static ContractTerms parse(ConfigTree r) {

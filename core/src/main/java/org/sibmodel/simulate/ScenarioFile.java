@@ -1,11 +1,7 @@
 package org.sibmodel.simulate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -24,27 +20,13 @@ import org.sibmodel.payments.TermsFile;
 public final class ScenarioFile {
   private static final String DEFAULTS = "default-scenario.yaml";
   /** Sections whose keys are names the user chooses. */
-  private static final List<String> OPEN = List.of("contract", "referrals.districts", "referrals.per_year.diversion",
+  static final List<String> OPEN = List.of("contract", "referrals.districts", "referrals.per_year.diversion",
       "referrals.per_year.reunification", "variants", "sensitivity.inputs");
 
   private ScenarioFile() {}
 
   public static Scenario defaults() {
     return parse(ConfigTree.defaults(ScenarioFile.class, DEFAULTS, "default scenario"));
-  }
-
-  /** The text of a scenario file as given, or of the bundled defaults when none is: what a run records beside its outputs. */
-  public static String text(Path file) {
-    try {
-      if (file != null) {
-        return Files.readString(file);
-      }
-      try (InputStream in = ScenarioFile.class.getResourceAsStream(DEFAULTS)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   public static Scenario read(Path file) {
@@ -63,6 +45,85 @@ public final class ScenarioFile {
   /** The merged tree of a file over the defaults, for reading its variants and sensitivity ranges. */
   static ConfigTree tree(com.fasterxml.jackson.databind.JsonNode tree, String source) {
     return ConfigTree.over(tree, source, ScenarioFile.class, DEFAULTS, OPEN);
+  }
+
+  /**
+   * Every value of a scenario as a scenario file's tree (no variants or sensitivity): reading it
+   * back gives the same scenario. What a run records as the scenario it actually ran.
+   */
+  public static ObjectNode toTree(Scenario s) {
+    ObjectNode tree = ConfigTree.section();
+    tree.put("name", s.name());
+    tree.put("description", s.description());
+    tree.set("contract", TermsFile.toTree(s.contract()));
+    Scenario.Referrals r = s.referrals();
+    ObjectNode referrals = tree.putObject("referrals");
+    referrals.put("source", r.source());
+    ObjectNode perYear = referrals.putObject("per_year");
+    r.perYear().forEach((pathway, bands) -> {
+      ObjectNode byBand = perYear.putObject(pathway.name().toLowerCase(java.util.Locale.ROOT));
+      bands.forEach((band, n) -> byBand.put(band.label(), number(n)));
+    });
+    referrals.put("referrals_per_entry", number(r.referralsPerEntry()));
+    ObjectNode districts = referrals.putObject("districts");
+    r.districts().forEach((d, share) -> districts.put(d, number(share)));
+    referrals.put("ramp_up_months", r.rampUpMonths());
+    referrals.put("ramp_up_start", number(r.rampUpStart()));
+    referrals.set("volume", distribution(r.volume()));
+    tree.putObject("effect").set("hazard_ratio", distribution(s.effect().hazardRatio()));
+    ObjectNode counterfactual = tree.putObject("counterfactual");
+    counterfactual.set("diversion_entry_within_12_months", distribution(s.counterfactual().diversionEntryWithin12Months()));
+    counterfactual.set("reunification_extra_days", distribution(s.counterfactual().reunificationExtraDays()));
+    ObjectNode secondary = tree.putObject("secondary");
+    secondary.set("family_star", distribution(s.secondary().familyStar()));
+    secondary.set("my_star", distribution(s.secondary().myStar()));
+    secondary.set("attendance", distribution(s.secondary().attendance()));
+    secondary.set("reading", distribution(s.secondary().reading()));
+    ObjectNode costs = tree.putObject("costs");
+    costs.put("price_year", s.costs().priceYear());
+    ObjectNode weekly = costs.putObject("weekly");
+    s.costs().weekly().forEach((group, cost) -> {
+      ObjectNode g = weekly.putObject(group.label());
+      g.set("pounds", distribution(cost.pounds()));
+      g.put("source", cost.source());
+    });
+    costs.put("inflation", number(s.costs().inflation()));
+    costs.put("cashable_share", number(s.costs().cashableShare()));
+    ObjectNode delivery = tree.putObject("delivery");
+    delivery.put("per_referral", number(s.delivery().perReferral()));
+    delivery.put("fixed_per_year", number(s.delivery().fixedPerYear()));
+    ObjectNode funding = tree.putObject("funding");
+    funding.put("outcomes_fund_share", number(s.funding().outcomesFundShare()));
+    funding.put("outcomes_fund_cap", s.funding().outcomesFundCap() == null ? null : number(s.funding().outcomesFundCap()));
+    funding.put("budget_per_financial_year",
+        s.funding().budgetPerFinancialYear() == null ? null : number(s.funding().budgetPerFinancialYear()));
+    ObjectNode simulation = tree.putObject("simulation");
+    simulation.put("iterations", s.simulation().iterations());
+    simulation.put("seed", s.simulation().seed());
+    return tree;
+  }
+
+  /** The scenario as the text of a complete scenario file. */
+  public static String toYaml(Scenario s) {
+    return ConfigTree.yaml(toTree(s), EFFECTIVE);
+  }
+
+  /** What heads a written scenario. */
+  static final String EFFECTIVE = "The scenario this run used: every value, after the command line's overrides"
+      + " (--seed, --iterations).\nRun it again with --scenario this-file.";
+
+  private static ObjectNode distribution(Distribution d) {
+    ObjectNode node = ConfigTree.section();
+    node.put("distribution", d.kind());
+    node.put("mean", number(d.mean()));
+    node.put("sd", number(d.sd()));
+    return node;
+  }
+
+  /** A double as the shortest decimal that reads back as the same double. */
+  private static java.math.BigDecimal number(double value) {
+    java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros();
+    return exact.scale() < 0 ? exact.setScale(0) : exact;
   }
 
   private static Scenario parse(ConfigTree c) {

@@ -36,6 +36,13 @@ public final class ScenarioSet {
   private final int sensitivityIterations;
   private final List<Range> ranges;
 
+  private ScenarioSet(Scenario base, List<Variant> variants, int sensitivityIterations, List<Range> ranges) {
+    this.base = base;
+    this.variants = List.copyOf(variants);
+    this.sensitivityIterations = sensitivityIterations;
+    this.ranges = List.copyOf(ranges);
+  }
+
   private ScenarioSet(String source, JsonNode baseTree) {
     this.base = ScenarioFile.fromTree(baseTree, source);
     ConfigTree tree = ScenarioFile.tree(baseTree, source);
@@ -116,6 +123,43 @@ public final class ScenarioSet {
 
   public List<Range> ranges() {
     return List.copyOf(ranges);
+  }
+
+  /**
+   * The same set with other run settings: every scenario's iterations (null: as it was), the
+   * master seed (null: as it was), and the iterations of each sensitivity evaluation (null: as it was).
+   */
+  public ScenarioSet withRunSettings(Integer iterations, Long seed, Integer sensitivityIterations) {
+    java.util.function.UnaryOperator<Scenario> settings = s -> s.withSettings(new Scenario.Settings(
+        iterations == null ? s.simulation().iterations() : iterations, seed == null ? s.simulation().seed() : seed));
+    return new ScenarioSet(settings.apply(base), variants.stream().map(v -> new Variant(v.name(), settings.apply(v.scenario()))).toList(),
+        sensitivityIterations == null ? this.sensitivityIterations : sensitivityIterations, ranges);
+  }
+
+  /**
+   * The set as the text of a scenario file: the base with every value, each variant as what it
+   * changes from the base, and the sensitivity settings. Reading it back gives the same set.
+   */
+  public String toYaml() {
+    com.fasterxml.jackson.databind.node.ObjectNode tree = ScenarioFile.toTree(base);
+    com.fasterxml.jackson.databind.node.ArrayNode list = tree.putArray("variants");
+    for (Variant v : variants) {
+      com.fasterxml.jackson.databind.node.ObjectNode variant = list.addObject();
+      variant.put("name", v.name());
+      com.fasterxml.jackson.databind.node.ObjectNode changes = ConfigTree.difference(tree, ScenarioFile.toTree(v.scenario()),
+          ScenarioFile.OPEN, "");
+      changes.remove(List.of("name", "variants"));
+      variant.set("changes", changes);
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode sensitivity = tree.putObject("sensitivity");
+    sensitivity.put("iterations", sensitivityIterations);
+    com.fasterxml.jackson.databind.node.ObjectNode inputs = sensitivity.putObject("inputs");
+    for (Range r : ranges) {
+      com.fasterxml.jackson.databind.node.ObjectNode range = inputs.putObject(r.input().key());
+      range.put("low", r.low());
+      range.put("high", r.high());
+    }
+    return ConfigTree.yaml(tree, ScenarioFile.EFFECTIVE + "\nThe variants state what they change from the base; sensitivity ranges as run.");
   }
 
   /** The base with one input fixed at a value (a tornado bar, a switching-value evaluation). */

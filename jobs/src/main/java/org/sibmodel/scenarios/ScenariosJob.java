@@ -21,7 +21,6 @@ import org.sibmodel.io.RunInfo;
 import org.sibmodel.provenance.Sha256;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
-import org.sibmodel.simulate.ScenarioFile;
 import org.sibmodel.simulate.ScenarioInput;
 import org.sibmodel.simulate.ScenarioSet;
 import org.sibmodel.simulate.Solvers;
@@ -48,12 +47,13 @@ public final class ScenariosJob {
 
   public static ScenariosSummary run(Supplier<SparkSession> sparkSession, ScenariosOptions options) {
     Instant started = Instant.now();
-    ScenarioSet set = options.scenario() == null ? ScenarioSet.defaults() : ScenarioSet.read(options.scenario());
-    int n = options.iterations() != null ? options.iterations() : set.base().simulation().iterations();
-    int sn = options.sensitivityIterations() != null ? options.sensitivityIterations() : set.sensitivityIterations();
+    ScenarioSet set = (options.scenario() == null ? ScenarioSet.defaults() : ScenarioSet.read(options.scenario()))
+        .withRunSettings(options.iterations(), null, options.sensitivityIterations());
+    int n = set.base().simulation().iterations();
+    int sn = set.sensitivityIterations();
     List<Scenario> scenarios = new ArrayList<>();
-    scenarios.add(withIterations(set.base(), n));
-    set.variants().forEach(v -> scenarios.add(withIterations(v.scenario(), n)));
+    scenarios.add(set.base());
+    set.variants().forEach(v -> scenarios.add(v.scenario()));
 
     SparkSession spark = sparkSession.get();
     SimulateJob.Params params = SimulateJob.readParameterSet(spark, options.params());
@@ -84,7 +84,7 @@ public final class ScenariosJob {
       List<Row> breakEven = breakEven(set, evaluator);
       DriverTables.write(spark, out, "break_even", BREAK_EVEN, breakEven);
 
-      out.writeText("scenario.yaml", ScenarioFile.text(options.scenario()));
+      out.writeText("scenario.yaml", set.toYaml());
       ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
           iterations, evaluator.evaluations(), Sha256.hex(params.bytes()));
       out.writeText("summary.json", Json.write(result));
@@ -97,9 +97,6 @@ public final class ScenariosJob {
     }
   }
 
-  private static Scenario withIterations(Scenario s, int n) {
-    return s.withSettings(new Scenario.Settings(n, s.simulation().seed()));
-  }
 
 
   /** Tornado bars and switching values of every input with a range. */

@@ -87,7 +87,7 @@ public final class SimulateJob {
       List<Row> months = months(iterations, name, kernel.firstMonth(), kernel.months(), n);
       DriverTables.write(spark, out, "simulation_summary", SUMMARY, summary);
       DriverTables.write(spark, out, "simulation_months", MONTHS, months);
-      String scenarioText = ScenarioFile.text(options.scenario());
+      String scenarioText = ScenarioFile.toYaml(scenario);
       out.writeText("scenario.yaml", scenarioText);
       SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
           Sha256.hex(paramsBytes), kernel.financialYears(), summary, iterations, simulated);
