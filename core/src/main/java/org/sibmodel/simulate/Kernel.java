@@ -405,7 +405,8 @@ public final class Kernel implements Serializable {
 
   /** Month-by-month money and the children's counters of one iteration. */
   private final class Ledger implements PaymentSink {
-    final double[] payments = new double[ledgerMonths];
+    /** Outcome payments due by payment month, before the caps: whole pence, as the payment engine gives them. */
+    final long[] duePence = new long[ledgerMonths];
     final double[] gross = new double[ledgerMonths];
     final double[] delivery = new double[ledgerMonths];
     final int[] withEntries = new int[MAX_SPELLS];
@@ -421,7 +422,7 @@ public final class Kernel implements Serializable {
 
     @Override
     public void paid(org.sibmodel.payments.PaymentKind kind, int earnedDay, int paymentMonth, long pence) {
-      payments[paymentMonth - firstMonth] += pence / 100.0;
+      duePence[paymentMonth - firstMonth] += pence;
     }
 
     /** Adds a life's days in care within [day0, horizon), costed month by month (without: +, with: -). */
@@ -447,41 +448,39 @@ public final class Kernel implements Serializable {
       }
     }
 
+    /**
+     * The iteration's accounts. Contractual cash (outcome payments, what the caps remove, the
+     * outcomes fund's top-up, the council's cost) is kept in whole pence from the payment engine
+     * to the totals, each month's top-up rounded to the penny as an invoice would be; savings are
+     * estimates and stay real numbers of pounds.
+     */
     IterationResult result(long iteration, Draw draw) {
       Scenario.Funding f = scenario.funding();
       CapAllocator caps = CapAllocator.of(scenario.contract());
       double cashableShare = scenario.costs().cashableShare();
       int nYears = years.size();
-      double[] yPay = new double[nYears];
-      double[] yFund = new double[nYears];
-      double[] yCouncil = new double[nYears];
+      long[] yPay = new long[nYears];
+      long[] yFund = new long[nYears];
       double[] yGross = new double[nYears];
       double[] yCash = new double[nYears];
       double[] yDelivery = new double[nYears];
-      double fundLeft = f.outcomesFundCap() == null ? Double.MAX_VALUE : f.outcomesFundCap();
-      double paidTotal = 0;
-      double cappedTotal = 0;
-      double fundTotal = 0;
+      long fundLeft = f.outcomesFundCap() == null ? Long.MAX_VALUE : Money.pence(java.math.BigDecimal.valueOf(f.outcomesFundCap()));
+      long paidTotal = 0;
+      long fundTotal = 0;
       double grossTotal = 0;
       double deliveryTotal = 0;
       double[] cumPay = new double[ledgerMonths];
       double[] cumNet = new double[ledgerMonths];
       double[] investorCash = new double[ledgerMonths];
-      double runningPay = 0;
       double runningNet = 0;
       for (int m = 0; m < ledgerMonths; m++) {
-        long due = Math.round(payments[m] * 100);
-        long paidPence = caps.pay(firstMonth + m, due);
-        double paid = paidPence / 100.0;
-        cappedTotal += (due - paidPence) / 100.0;
-        double fund = Math.min(paid * f.outcomesFundShare(), fundLeft);
+        long paid = caps.pay(firstMonth + m, duePence[m]);
+        long fund = Math.min(Math.round(paid * f.outcomesFundShare()), fundLeft);
         fundLeft -= fund;
-        double council = paid - fund;
         double cashable = gross[m] * cashableShare;
         int y = yearOfMonth[m];
         yPay[y] += paid;
         yFund[y] += fund;
-        yCouncil[y] += council;
         yGross[y] += gross[m];
         yCash[y] += cashable;
         yDelivery[y] += delivery[m];
@@ -489,23 +488,23 @@ public final class Kernel implements Serializable {
         fundTotal += fund;
         grossTotal += gross[m];
         deliveryTotal += delivery[m];
-        investorCash[m] = paid - delivery[m];
-        runningPay += paid;
-        runningNet += cashable - council;
-        cumPay[m] = runningPay;
+        investorCash[m] = pounds(paid) - delivery[m];
+        runningNet += cashable - pounds(paid - fund);
+        cumPay[m] = pounds(paidTotal);
         cumNet[m] = runningNet;
       }
       List<IterationResult.Year> yearRows = new ArrayList<>(nYears);
       double npv = 0;
       boolean overBudget = false;
       for (int y = 0; y < nYears; y++) {
-        double net = yCash[y] - yCouncil[y];
+        double council = pounds(yPay[y] - yFund[y]);
+        double net = yCash[y] - council;
         npv += net / Math.pow(1 + DISCOUNT_RATE, y);
-        if (f.budgetPerFinancialYear() != null && yPay[y] > f.budgetPerFinancialYear() + 1e-6) {
+        if (f.budgetPerFinancialYear() != null && pounds(yPay[y]) > f.budgetPerFinancialYear() + 1e-6) {
           overBudget = true;
         }
-        yearRows.add(new IterationResult.Year(years.get(y), yPay[y], yFund[y], yCouncil[y], yGross[y], yCash[y], net,
-            yDelivery[y], yPay[y] - yDelivery[y]));
+        yearRows.add(new IterationResult.Year(years.get(y), pounds(yPay[y]), pounds(yFund[y]), council, yGross[y], yCash[y], net,
+            yDelivery[y], pounds(yPay[y]) - yDelivery[y]));
       }
       double peak = 0;
       double cumulative = 0;
@@ -513,13 +512,17 @@ public final class Kernel implements Serializable {
         cumulative += cash;
         peak = Math.max(peak, -cumulative);
       }
-      double council = paidTotal - fundTotal;
+      double council = pounds(paidTotal - fundTotal);
       double cashable = grossTotal * cashableShare;
       return new IterationResult(iteration, draw.volume, draw.hazardRatio, draw.entryWithin12, diversion + reunification,
-          diversion, reunification, milestones, payableDays, careDaysWithout, careDaysWith, paidTotal, cappedTotal, fundTotal,
-          council, grossTotal, cashable, cashable - council, npv, deliveryTotal, paidTotal - deliveryTotal, peak,
-          Irr.annual(investorCash), cappedTotal > 0.005, overBudget, yearRows, cumPay, cumNet);
+          diversion, reunification, milestones, payableDays, careDaysWithout, careDaysWith, pounds(paidTotal),
+          pounds(caps.removed()), pounds(fundTotal), council, grossTotal, cashable, cashable - council, npv, deliveryTotal,
+          pounds(paidTotal) - deliveryTotal, peak, Irr.annual(investorCash), caps.removed() > 0, overBudget, yearRows, cumPay, cumNet);
     }
+  }
+
+  private static double pounds(long pence) {
+    return pence / 100.0;
   }
 
   /** Pounds of P for a sub-cohort (for closed-form checks). */
