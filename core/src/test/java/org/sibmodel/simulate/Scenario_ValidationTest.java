@@ -58,6 +58,21 @@ class Scenario_ValidationTest {
   }
 
   @Test
+  void theSchemaListsExactlyTheInputsASensitivityCanChange() throws Exception {
+    try (java.io.InputStream in = getClass().getResourceAsStream("/schemas/config/scenario.schema.json")) {
+      com.fasterxml.jackson.databind.JsonNode inputs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+          .at("/properties/sensitivity/properties/inputs/properties");
+      java.util.Set<String> inSchema = new java.util.TreeSet<>();
+      inputs.fieldNames().forEachRemaining(inSchema::add);
+      java.util.Set<String> inCode = new java.util.TreeSet<>();
+      for (ScenarioInput input : ScenarioInput.values()) {
+        inCode.add(input.key());
+      }
+      assertEquals(inCode, inSchema);
+    }
+  }
+
+  @Test
   void anUnknownInputListsTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioInput.of("hazzard"));
     assertTrue(e.getMessage().contains("hazard_ratio, referral_volume, tariff"), e.getMessage());
