@@ -1,0 +1,60 @@
+package org.sibmodel.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel with every business-case input at its neutral setting gives, to the penny, the
+ * figures it gave before those inputs existed: {@code legacy-kernel.csv} was written by this test
+ * (with {@code -Dsib.golden.update=true}) at commit 750aa3e, before the savings horizon, cashability
+ * by placement group, the outcomes fund's end date, council-side costs and optimism bias.
+ */
+class Kernel_LegacyTest {
+  static final String LEGACY = "costs:\n  inflation: 0\n";
+  private static final String FILE = "legacy-kernel.csv";
+  private static final int ITERATIONS = 40;
+
+  @Test
+  void neutralSettingsReproduceTheFiguresOfBefore() throws IOException {
+    Kernel kernel = new Kernel(ScenarioFile.fromYaml(LEGACY, "legacy.yaml"), TestParameters.simple());
+    List<String> lines = new ArrayList<>();
+    lines.add("iteration,referrals,milestones,care_days_without,care_days_with,outcome_payments,capped,outcomes_fund,council_cost,"
+        + "gross_savings,cashable_savings,net_position,npv");
+    for (int i = 0; i < ITERATIONS; i++) {
+      IterationResult r = kernel.run(i);
+      lines.add(String.format(Locale.ROOT, "%d,%d,%d,%d,%d,%s,%s,%s,%s,%s,%s,%s,%s", i, r.referrals(), r.milestones(),
+          r.careDaysWithout(), r.careDaysWith(), r.outcomePayments(), r.capped(), r.outcomesFund(), r.councilCost(),
+          r.grossSavings(), r.cashableSavings(), r.netPosition(), r.netPresentValue()));
+    }
+    if (Boolean.getBoolean("sib.golden.update")) {
+      Files.writeString(Path.of("src/test/resources/org/sibmodel/simulate", FILE), String.join("\n", lines) + "\n");
+      return;
+    }
+    List<String> expected;
+    try (InputStream in = getClass().getResourceAsStream(FILE)) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    assertEquals(expected.get(0), lines.get(0));
+    for (int i = 1; i < expected.size(); i++) {
+      String[] want = expected.get(i).split(",");
+      String[] got = lines.get(i).split(",");
+      for (int c = 0; c < want.length; c++) {
+        String what = "iteration " + (i - 1) + ", " + expected.get(0).split(",")[c];
+        if (c <= 4) {
+          assertEquals(want[c], got[c], what);
+        } else {
+          assertEquals(Double.parseDouble(want[c]), Double.parseDouble(got[c]), 0.005, what + " to the penny");
+        }
+      }
+    }
+  }
+}
