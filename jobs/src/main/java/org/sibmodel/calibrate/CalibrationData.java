@@ -80,12 +80,7 @@ record CalibrationData(
     // Returns home in the window, followed to the same child's next period (or censored at the data's end).
     Dataset<Row> returns = periods.filter(inDistricts.and(col("returned_home"))
         .and(col("period_end").geq(from)).and(col("period_end").leq(to)));
-    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"),
-        col("period_number").minus(1).as("n_previous"), col("days_since_previous_exit").as("gap"));
-    Dataset<Row> followed = returns.join(next, returns.col("la").equalTo(next.col("n_la"))
-            .and(returns.col("child_key").equalTo(next.col("n_child")))
-            .and(returns.col("period_number").equalTo(next.col("n_previous"))), "left")
-        .select(col("age_band"), col("period_end"), col("gap"));
+    Dataset<Row> followed = CareData.withNextEntryGap(returns, periods).select(col("age_band"), col("period_end"), col("gap"));
     List<SurvivalGroups.Observation> reentries = new ArrayList<>();
     followed.collectAsList().forEach(r -> {
       boolean reentered = !r.isNullAt(2);

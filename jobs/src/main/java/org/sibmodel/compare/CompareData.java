@@ -59,10 +59,7 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
     Row first = spark.read().parquet(new Path(curated, "care_entries").toString()).agg(min("month")).head();
     LocalDate dataStart = first.isNullAt(0) ? dataEnd : first.getAs(0);
 
-    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"), col("period_number").minus(1).as("n_prev"),
-        col("days_since_previous_exit").as("gap"));
-    Dataset<Row> withNext = periods.join(next, periods.col("la").equalTo(next.col("n_la"))
-        .and(periods.col("child_key").equalTo(next.col("n_child"))).and(periods.col("period_number").equalTo(next.col("n_prev"))), "left");
+    Dataset<Row> withNext = CareData.withNextEntryGap(periods, periods);
     // Days in care in the 24 months from each entry: every period of the same child that overlaps the window.
     Dataset<Row> q = periods.select(col("la").as("q_la"), col("child_key").as("q_child"), col("period_start").as("q_start"),
         col("observed_until").as("q_until"));
