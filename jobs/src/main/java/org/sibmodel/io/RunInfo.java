@@ -1,6 +1,8 @@
 package org.sibmodel.io;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,8 @@ import java.util.Map;
  * What produced an output ({@code run.json}): the command and its options, the version, when it
  * ran, on which Spark master, and every input with its size and SHA-256. Secrets (the
  * pseudonymisation key) never appear here.
+ *
+ * @param options the command's options in their order; a null value is an option not given
  */
 public record RunInfo(
     String tool,
@@ -24,7 +28,7 @@ public record RunInfo(
   public record InputFile(String path, long bytes, String sha256) {}
 
   public RunInfo {
-    options = Map.copyOf(options);
+    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     inputs = List.copyOf(inputs);
   }
 }
