@@ -12,6 +12,8 @@ import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Stage;
+import org.sibmodel.io.StageInput;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.spark.DriverTables;
 import org.sibmodel.ssda903.AgeBand;
@@ -31,14 +33,15 @@ public final class CalibrateJob {
   public static CalibrationSummary run(Supplier<SparkSession> sparkSession, CalibrateOptions options) {
     Instant started = Instant.now();
     SparkSession spark = sparkSession.get();
-    CalibrationData data = CalibrationData.load(spark, options);
+    StageInput curated = StageInput.open(spark, Stage.INGEST, "--curated", options.curated());
+    CalibrationData data = CalibrationData.load(curated, options);
     Pooling pooling = new Pooling();
 
     EntryModel.Fit entries = EntryModel.fit(spark, data.entryCells(), options.minimumCases(), pooling);
     List<SurvivalGroups.Group> durations = SurvivalGroups.estimate("time_in_care", data.timeInCare(), options.minimumCases(), false, pooling);
     List<SurvivalGroups.Group> reentry = SurvivalGroups.estimate("reentry", data.reentry(), options.minimumCases(), true, pooling);
     PlacementMix mix = PlacementMix.of(data.periodsInWindow(), options.minimumCases(), pooling);
-    boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
+    boolean synthetic = curated.json("summary.json", IngestSummary.class).syntheticSource();
 
     ParameterSet params = parameterSet(options, data, entries, durations, reentry, mix, pooling, synthetic);
     CalibrationSummary summary = CalibrationSummary.of(options, data, entries, durations, reentry, mix, pooling, synthetic);

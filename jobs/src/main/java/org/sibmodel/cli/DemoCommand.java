@@ -25,6 +25,7 @@ import org.sibmodel.payments.PaymentsJob;
 import org.sibmodel.payments.PaymentsOptions;
 import org.sibmodel.payments.PaymentsSummary;
 import org.sibmodel.report.ReportJob;
+import org.sibmodel.report.ReportOptions;
 import org.sibmodel.scenarios.ScenariosJob;
 import org.sibmodel.scenarios.ScenariosOptions;
 import org.sibmodel.scenarios.ScenariosSummary;
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.print(indent(compared.describe()));
     Path report = out.resolve("report");
     System.out.println("6/8 report: affordability tables, workbook and HTML report");
-    ReportJob.Written written = ReportJob.run(() -> sib.spark().session(), scenarios.toString(), report.toString());
+    ReportJob.Written written = ReportJob.run(() -> sib.spark().session(), new ReportOptions(scenarios.toString(), report.toString()));
 
     Path comparison = out.resolve("comparison");
     Path referred = out.resolve("referred.csv");

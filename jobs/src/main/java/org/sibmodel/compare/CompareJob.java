@@ -21,6 +21,8 @@ import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Stage;
+import org.sibmodel.io.StageInput;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.spark.DriverTables;
@@ -55,7 +57,8 @@ public final class CompareJob {
     }
 
     SparkSession spark = sparkSession.get();
-    CompareData loaded = CompareData.load(spark, options.curated());
+    StageInput curated = StageInput.open(spark, Stage.INGEST, "--curated", options.curated());
+    CompareData loaded = CompareData.load(curated);
     CompareData data = referred == null ? loaded : loaded.withReferred(referred.childKeys(pseudonymiser, loaded.authorities()));
     CompareSummary.Referred referredSummary = referred == null ? null : reconcile(referred, data);
     checkDistricts(cohorts, data);
@@ -119,7 +122,7 @@ public final class CompareJob {
       }
     }
 
-    boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
+    boolean synthetic = curated.json("summary.json", IngestSummary.class).syntheticSource();
     CompareSummary summary = CompareSummary.of(options, cohorts, data, synthetic, referredSummary, population, run, skipped, tables,
         matched);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {

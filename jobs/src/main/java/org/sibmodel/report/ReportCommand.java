@@ -28,7 +28,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReportJob.Written w = ReportJob.run(() -> sib.spark().session(), results, out);
+    ReportJob.Written w = ReportJob.run(() -> sib.spark().session(), new ReportOptions(results, out));
     System.out.println((w.syntheticData() ? "SYNTHETIC DATA. " : "") + "Report of " + w.scenarios() + " scenarios:");
     System.out.println("  " + w.html());
     System.out.println("  " + w.workbook());

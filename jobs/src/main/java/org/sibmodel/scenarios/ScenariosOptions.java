@@ -7,7 +7,7 @@ import org.sibmodel.io.RunOptions;
  * Options of {@code sib scenarios}.
  *
  * @param scenario scenario file with its variants and sensitivity ranges, or null for the default set
- * @param params output folder of sib calibrate
+ * @param params output folder of sib calibrate, or a params.json file
  * @param out output folder
  * @param iterations iterations of the base and each variant, or null for the scenario's
  * @param sensitivityIterations iterations per sensitivity evaluation, or null for the scenario's

@@ -7,7 +7,7 @@ import org.sibmodel.io.RunOptions;
  * Options of {@code sib simulate}.
  *
  * @param scenario scenario file, or null for the default scenario
- * @param params output folder of sib calibrate (its params.json)
+ * @param params output folder of sib calibrate, or a params.json file
  * @param out output folder
  * @param iterations iterations, or null for the scenario's
  * @param seed master seed, or null for the scenario's
