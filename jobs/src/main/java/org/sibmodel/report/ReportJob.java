@@ -1,6 +1,5 @@
 package org.sibmodel.report;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Provenance;
 import org.sibmodel.io.Stage;
 import org.sibmodel.io.StageInput;
 import org.sibmodel.scenarios.ScenariosSummary;
@@ -35,9 +34,10 @@ public final class ReportJob {
   }
 
   public static Written run(Supplier<SparkSession> sparkSession, ReportOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.REPORT, options);
     SparkSession spark = sparkSession.get();
     StageInput results = StageInput.open(spark, Stage.SCENARIOS, "--results", options.results());
+    provenance.stage(results);
     ScenariosSummary summary = results.json("summary.json", ScenariosSummary.class);
     List<String> scenarios = summary.scenarios().stream().map(ScenariosSummary.ScenarioFigures::name).toList();
     List<String> years = summary.financialYears();
@@ -81,8 +81,7 @@ public final class ReportJob {
           sensitivity, breakEven, payments, net)));
       out.writeText("summary.json", Json.write(Map.of("synthetic_data", synthetic, "scenarios", scenarios, "base", base,
           "affordability_rows", affordability.size(), "cash_flow_rows", cashFlow.size())));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "report", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return new Written(out.target(), out.targetPath("report.html"), out.targetPath("workbook.xlsx"), synthetic, scenarios.size());
     }

@@ -24,10 +24,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.sibmodel.SibVersion;
 import org.sibmodel.io.Checksums;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Provenance;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.io.Stage;
 import org.sibmodel.io.StageInput;
@@ -65,10 +65,12 @@ public final class SimulateJob {
   }
 
   public static SimulationSummary run(Supplier<SparkSession> sparkSession, SimulateOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.SIMULATE, options);
     Scenario scenario = options.scenarioToRun();
+    provenance.file(options.scenario());
     SparkSession spark = sparkSession.get();
     Params read = readParameterSet(spark, options.params());
+    provenance.input(read.source());
     ParameterSet params = read.set();
     Kernel kernel = new Kernel(scenario, params);
     int n = scenario.simulation().iterations();
@@ -95,8 +97,7 @@ public final class SimulateJob {
       SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
           Sha256.hex(read.bytes()), kernel.financialYears(), summary, iterations, simulated);
       out.writeText("summary.json", Json.write(result));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "simulate", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return result;
     } finally {
