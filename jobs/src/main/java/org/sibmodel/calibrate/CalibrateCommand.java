@@ -3,10 +3,12 @@ package org.sibmodel.calibrate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.CuratedOption;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib calibrate}: rates and distributions with their uncertainty, from curated care data. */
 @Command(
@@ -21,13 +23,11 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class CalibrateCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
-  @Option(names = "--curated", required = true, paramLabel = "DIR", description = "Output folder of sib ingest.")
-  String curated;
+  @Mixin CuratedOption curated;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First day of the calibration window (default: start of the data).")
   LocalDate from;
@@ -43,10 +43,14 @@ public final class CalibrateCommand implements Callable<Integer> {
       description = "A district or age band with fewer cases is pooled, and the report says so. Default: ${DEFAULT-VALUE}.")
   int minimumCases;
 
+  public CalibrateCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() {
-    CalibrateOptions options = new CalibrateOptions(curated, out, from, to, districts, minimumCases);
-    CalibrationSummary summary = CalibrateJob.run(() -> sib.spark().session(), options);
+    CalibrateOptions options = new CalibrateOptions(curated.value(), out.value(), from, to, districts, minimumCases);
+    CalibrationSummary summary = CalibrateJob.run(spark, options);
     System.out.print(summary.describe());
     return 0;
   }

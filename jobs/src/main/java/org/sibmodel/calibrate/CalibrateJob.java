@@ -1,17 +1,17 @@
 package org.sibmodel.calibrate;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
-import org.sibmodel.SibVersion;
 import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Provenance;
+import org.sibmodel.io.Stage;
+import org.sibmodel.io.StageInput;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.spark.DriverTables;
 import org.sibmodel.vocabulary.AgeBand;
@@ -29,16 +29,18 @@ public final class CalibrateJob {
   }
 
   public static CalibrationSummary run(Supplier<SparkSession> sparkSession, CalibrateOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.CALIBRATE, options);
     SparkSession spark = sparkSession.get();
-    CalibrationData data = CalibrationData.load(spark, options);
+    StageInput curated = StageInput.open(spark, Stage.INGEST, "--curated", options.curated());
+    provenance.stage(curated);
+    CalibrationData data = CalibrationData.load(curated, options);
     Pooling pooling = new Pooling();
 
     EntryModel.Fit entries = EntryModel.fit(spark, data.entryCells(), options.minimumCases(), pooling);
     List<SurvivalGroups.Group> durations = SurvivalGroups.estimate("time_in_care", data.timeInCare(), options.minimumCases(), false, pooling);
     List<SurvivalGroups.Group> reentry = SurvivalGroups.estimate("reentry", data.reentry(), options.minimumCases(), true, pooling);
     PlacementMix mix = PlacementMix.of(data.periodsInWindow(), options.minimumCases(), pooling);
-    boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
+    boolean synthetic = curated.json("summary.json", IngestSummary.class).syntheticSource();
 
     ParameterSet params = parameterSet(options, data, entries, durations, reentry, mix, pooling, synthetic);
     CalibrationSummary summary = CalibrationSummary.of(options, data, entries, durations, reentry, mix, pooling, synthetic);
@@ -57,8 +59,7 @@ public final class CalibrateJob {
       out.writeText("params.json", Json.write(params));
       out.writeText("report.html", CalibrationReport.html(summary, entries, durations, reentry, mix, pooling));
       out.writeText("summary.json", Json.write(summary.withOut(out.target())));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "calibrate", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return summary.withOut(out.target());
     }

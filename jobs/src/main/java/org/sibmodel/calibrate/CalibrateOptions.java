@@ -1,9 +1,8 @@
 package org.sibmodel.calibrate;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.sibmodel.io.RunOptions;
 
 /**
  * Options of {@code sib calibrate}, validated once.
@@ -15,7 +14,8 @@ import java.util.Map;
  * @param districts districts to calibrate on, or empty for all
  * @param minimumCases a cell with fewer cases than this is pooled (and said so)
  */
-public record CalibrateOptions(String curated, String out, LocalDate from, LocalDate to, List<String> districts, int minimumCases) {
+public record CalibrateOptions(String curated, String out, LocalDate from, LocalDate to, List<String> districts, int minimumCases)
+    implements RunOptions {
   /** Default pooling threshold: below 30 entries, periods or returns home a cell is pooled. */
   public static final int DEFAULT_MINIMUM_CASES = 30;
 
@@ -33,16 +33,5 @@ public record CalibrateOptions(String curated, String out, LocalDate from, Local
     if (minimumCases < 1) {
       throw new IllegalArgumentException("--minimum-cases " + minimumCases + ": must be at least 1");
     }
-  }
-
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("curated", curated);
-    m.put("out", out);
-    m.put("from", from == null ? "start of the data" : from);
-    m.put("to", to == null ? "end of the data" : to);
-    m.put("districts", districts.isEmpty() ? "all" : districts);
-    m.put("minimum_cases", minimumCases);
-    return m;
   }
 }

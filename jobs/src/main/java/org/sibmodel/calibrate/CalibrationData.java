@@ -7,21 +7,15 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.sibmodel.ingest.CareData;
-import org.sibmodel.io.InputFormatException;
-import org.sibmodel.schemas.Schemas;
+import org.sibmodel.io.StageInput;
 
 /**
  * The curated care data a calibration reads (care_entries, care_periods from {@code sib ingest}),
@@ -33,9 +27,9 @@ record CalibrationData(
     Dataset<Row> periodsInWindow, LocalDate from, LocalDate to, List<String> districts, LocalDate dataEnd, long periods,
     long returnsHome) {
 
-  static CalibrationData load(SparkSession spark, CalibrateOptions options) {
-    Dataset<Row> entries = read(spark, options.curated(), "care_entries");
-    Dataset<Row> periods = read(spark, options.curated(), "care_periods");
+  static CalibrationData load(StageInput curated, CalibrateOptions options) {
+    Dataset<Row> entries = curated.dataset("care_entries");
+    Dataset<Row> periods = curated.dataset("care_periods");
     boolean severalAuthorities = entries.select("la").distinct().count() > 1;
     Column district = severalAuthorities
         ? concat_ws(" / ", col("la"), col("district"))
@@ -80,12 +74,7 @@ record CalibrationData(
     // Returns home in the window, followed to the same child's next period (or censored at the data's end).
     Dataset<Row> returns = periods.filter(inDistricts.and(col("returned_home"))
         .and(col("period_end").geq(from)).and(col("period_end").leq(to)));
-    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"),
-        col("period_number").minus(1).as("n_previous"), col("days_since_previous_exit").as("gap"));
-    Dataset<Row> followed = returns.join(next, returns.col("la").equalTo(next.col("n_la"))
-            .and(returns.col("child_key").equalTo(next.col("n_child")))
-            .and(returns.col("period_number").equalTo(next.col("n_previous"))), "left")
-        .select(col("age_band"), col("period_end"), col("gap"));
+    Dataset<Row> followed = CareData.withNextEntryGap(returns, periods).select(col("age_band"), col("period_end"), col("gap"));
     List<SurvivalGroups.Observation> reentries = new ArrayList<>();
     followed.collectAsList().forEach(r -> {
       boolean reentered = !r.isNullAt(2);
@@ -93,23 +82,5 @@ record CalibrationData(
       reentries.add(new SurvivalGroups.Observation(r.getString(0), Math.max(0, days), reentered));
     });
     return new CalibrationData(cells, durations, reentries, inWindow, from, to, districts, dataEnd, durations.size(), reentries.size());
-  }
-
-  private static Dataset<Row> read(SparkSession spark, String curated, String dataset) {
-    Path path = new Path(curated, dataset);
-    try {
-      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(path)) {
-        throw new InputFormatException("--curated " + curated + " has no " + dataset + "/: give the output folder of sib ingest");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Dataset<Row> table = spark.read().parquet(path.toString());
-    List<String> missing = Schemas.dataset(dataset).fieldNames().stream().filter(f -> !List.of(table.columns()).contains(f)).toList();
-    if (!missing.isEmpty()) {
-      throw new InputFormatException(path + " lacks " + String.join(", ", missing) + ": is it the output of this version of sib ingest?");
-    }
-    return table;
   }
 }

@@ -25,15 +25,16 @@ import org.sibmodel.payments.PaymentsJob;
 import org.sibmodel.payments.PaymentsOptions;
 import org.sibmodel.payments.PaymentsSummary;
 import org.sibmodel.report.ReportJob;
+import org.sibmodel.report.ReportOptions;
 import org.sibmodel.scenarios.ScenariosJob;
 import org.sibmodel.scenarios.ScenariosOptions;
 import org.sibmodel.scenarios.ScenariosSummary;
 import org.sibmodel.simulate.SimulateJob;
 import org.sibmodel.simulate.SimulateOptions;
 import org.sibmodel.simulate.SimulationSummary;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sib demo}: every stage that exists, end to end on a synthetic Lancashire-like county, in
@@ -56,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
   static final int DEMO_SCENARIO_ITERATIONS = 1000;
   static final int DEMO_SENSITIVITY_ITERATIONS = 200;
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(
       names = "--out",
@@ -72,6 +73,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "Seed of the synthetic sample. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  DemoCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() throws IOException {
     Instant started = Instant.now();
@@ -84,30 +89,30 @@ final class DemoCommand implements Callable<Integer> {
     System.out.print(indent(generated.describe()));
 
     System.out.println("2/8 ingest: validate, merge the returns, build care periods and entries");
-    IngestSummary ingested = IngestJob.run(() -> sib.spark().session(), new IngestOptions(
+    IngestSummary ingested = IngestJob.run(spark, new IngestOptions(
         sample.toString(), curated.toString(), null, IngestOptions.DEFAULT_LA, demoKey(), "auto", null, LocalDate.now()));
     System.out.print(indent(ingested.describe()));
 
     Path params = out.resolve("params");
     System.out.println("3/8 calibrate: entry rates, time in care, re-entry and placement mix, with their uncertainty");
-    CalibrationSummary calibrated = CalibrateJob.run(() -> sib.spark().session(), new CalibrateOptions(
+    CalibrationSummary calibrated = CalibrateJob.run(spark, new CalibrateOptions(
         curated.toString(), params.toString(), null, null, List.of(), CalibrateOptions.DEFAULT_MINIMUM_CASES));
     System.out.print(indent(calibrated.describe()));
 
     Path simulation = out.resolve("simulation");
     System.out.println("4/8 simulate: the default scenario, " + DEMO_ITERATIONS + " iterations on the calibrated parameters");
-    SimulationSummary simulated = SimulateJob.run(() -> sib.spark().session(), new SimulateOptions(
+    SimulationSummary simulated = SimulateJob.run(spark, new SimulateOptions(
         null, params.toString(), simulation.toString(), DEMO_ITERATIONS, null, null));
     System.out.print(indent(simulated.describe()));
 
     Path scenarios = out.resolve("scenarios");
     System.out.println("5/8 scenarios: the default scenario set (base, variants, sensitivity, break-even tariff)");
-    ScenariosSummary compared = ScenariosJob.run(() -> sib.spark().session(), new ScenariosOptions(
+    ScenariosSummary compared = ScenariosJob.run(spark, new ScenariosOptions(
         null, params.toString(), scenarios.toString(), DEMO_SCENARIO_ITERATIONS, DEMO_SENSITIVITY_ITERATIONS));
     System.out.print(indent(compared.describe()));
     Path report = out.resolve("report");
     System.out.println("6/8 report: affordability tables, workbook and HTML report");
-    ReportJob.Written written = ReportJob.run(() -> sib.spark().session(), scenarios.toString(), report.toString());
+    ReportJob.Written written = ReportJob.run(spark, new ReportOptions(scenarios.toString(), report.toString()));
 
     Path comparison = out.resolve("comparison");
     Path referred = out.resolve("referred.csv");
@@ -116,14 +121,14 @@ final class DemoCommand implements Callable<Integer> {
     DemoReferrals.writePopulation(population);
     System.out.println("7/8 compare: the default cohorts, and " + referrals + " made-up referrals (" + referred
         + ") matched to children not referred");
-    CompareSummary cohorts = CompareJob.run(() -> sib.spark().session(), new CompareOptions(
+    CompareSummary cohorts = CompareJob.run(spark, new CompareOptions(
         curated.toString(), null, comparison.toString(), referred, demoKey(), population, CompareOptions.DEFAULT_SEED));
     System.out.print(indent(cohorts.describe()));
 
     Path example = Path.of(System.getProperty("sib.home", ".")).resolve("examples/payments");
     Path payments = out.resolve("payments");
     System.out.println("8/8 payments: outcome payments for the worked example's 14 referred children (" + example + ")");
-    PaymentsSummary paid = PaymentsJob.run(() -> sib.spark().session(), new PaymentsOptions(
+    PaymentsSummary paid = PaymentsJob.run(spark, new PaymentsOptions(
         example.resolve("children.csv").toString(), example.resolve("spells.csv").toString(), null, null, null, null,
         payments.toString()));
     System.out.print(indent(paid.describe()));

@@ -10,7 +10,6 @@ import org.sibmodel.report.ReportCommand;
 import org.sibmodel.scenarios.ScenariosCommand;
 import org.sibmodel.simulate.BenchCommand;
 import org.sibmodel.simulate.SimulateCommand;
-import org.sibmodel.spark.SparkRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** {@code sib}: the one command, with a subcommand per job. Holds the process's Spark runtime. */
+/**
+ * {@code sib}: the one command, with a subcommand per job. Its {@code --master} and {@code --verbose}
+ * are inherited by every subcommand; {@link Main} starts Spark with them when a command first asks.
+ */
 @Command(
     name = "sib",
     mixinStandardHelpOptions = true,
@@ -67,29 +69,17 @@ public final class SibCommand implements Runnable {
       description = "Show Spark's INFO logging and full stack traces of errors.")
   boolean verbose;
 
-  private SparkRuntime runtime;
-
   @Override
   public void run() {
     spec.commandLine().usage(System.out);
   }
 
-  /** The process's Spark runtime; the session itself starts on first use. */
-  public synchronized SparkRuntime spark() {
-    if (runtime == null) {
-      runtime = new SparkRuntime(master, verbose);
-    }
-    return runtime;
+  String master() {
+    return master;
   }
 
-  public boolean verbose() {
+  boolean verbose() {
     return verbose;
-  }
-
-  synchronized void close() {
-    if (runtime != null) {
-      runtime.close();
-    }
   }
 
   static final class Version implements IVersionProvider {

@@ -2,10 +2,13 @@ package org.sibmodel.compare;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.CuratedOption;
+import org.sibmodel.cli.KeyFileOption;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib compare}: cohort comparisons for evaluators, under disclosure control. */
 @Command(
@@ -21,27 +24,23 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class CompareCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
-  @Option(names = "--curated", required = true, paramLabel = "DIR", description = "Output folder of sib ingest.")
-  String curated;
+  @Mixin CuratedOption curated;
 
   @Option(names = "--cohorts", paramLabel = "FILE",
       description = "Cohorts and comparisons (YAML; JSON Schema in data-schemas). Default: the bundled cohorts (target districts vs"
           + " the other eight, each target district vs the rest, ages 5-9 vs 10-15, before vs after the contract start).")
   Path cohorts;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
 
   @Option(names = "--referred", paramLabel = "FILE",
       description = "CSV of referred children: child_id (the SSDA903 CHILD id) and optionally la. Pseudonymised as read, with the"
-          + " key ingest used.")
+          + " key ingest used (--key-file).")
   Path referred;
 
-  @Option(names = "--key-file", paramLabel = "FILE",
-      description = "Pseudonymisation key for --referred (default: the SIB_PSEUDONYM_KEY environment variable).")
-  Path keyFile;
+  @Mixin KeyFileOption keyFile;
 
   @Option(names = "--population", paramLabel = "FILE",
       description = "CSV of children by district and age band (district,age_band,children) for entries per 10,000.")
@@ -51,10 +50,14 @@ public final class CompareCommand implements Callable<Integer> {
       description = "Seed of the bootstrap intervals. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  public CompareCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() {
-    CompareOptions options = new CompareOptions(curated, cohorts, out, referred, keyFile, population, seed);
-    CompareSummary summary = CompareJob.run(() -> sib.spark().session(), options);
+    CompareOptions options = new CompareOptions(curated.value(), cohorts, out.value(), referred, keyFile.value(), population, seed);
+    CompareSummary summary = CompareJob.run(spark, options);
     System.out.print(summary.describe());
     return 0;
   }

@@ -12,20 +12,16 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.sibmodel.ingest.CareData;
-import org.sibmodel.io.InputFormatException;
+import org.sibmodel.io.StageInput;
 
 /**
  * The care periods with an observed entry from the start of the returns, measured for comparison: time in care, whether a
@@ -36,33 +32,22 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
   static final int YEAR = 365;
   static final int TWO_YEARS = 730;
 
-  static CompareData load(SparkSession spark, String curated) {
-    Path path = new Path(curated, "care_periods");
-    try {
-      if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
-        throw new InputFormatException("--curated " + curated + " has no care_periods/: give the output folder of sib ingest");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    Dataset<Row> periods = spark.read().parquet(path.toString())
+  static CompareData load(StageInput curated) {
+    Dataset<Row> periods = curated.dataset("care_periods")
         .withColumn("district", coalesce(col("district"), lit(CareData.UNKNOWN_DISTRICT)));
     // Each authority's returns end on their own date: returns home and 24-month windows are judged against it.
     Map<String, LocalDate> endOf = new TreeMap<>();
     periods.groupBy("la").agg(max("observed_until")).collectAsList().forEach(r -> endOf.put(r.getString(0), r.getAs(1)));
     if (endOf.isEmpty()) {
-      throw new IllegalArgumentException(curated + "/care_periods has no rows: there is nothing to compare");
+      throw new IllegalArgumentException(curated.dir() + "/care_periods has no rows: there is nothing to compare");
     }
     LocalDate dataEnd = Collections.max(endOf.values());
     // Entries are counted from the first return's year (care_entries' first month): earlier starts
     // are seen only for children still in care then, so their times in care are biased long.
-    Row first = spark.read().parquet(new Path(curated, "care_entries").toString()).agg(min("month")).head();
+    Row first = curated.dataset("care_entries").agg(min("month")).head();
     LocalDate dataStart = first.isNullAt(0) ? dataEnd : first.getAs(0);
 
-    Dataset<Row> next = periods.select(col("la").as("n_la"), col("child_key").as("n_child"), col("period_number").minus(1).as("n_prev"),
-        col("days_since_previous_exit").as("gap"));
-    Dataset<Row> withNext = periods.join(next, periods.col("la").equalTo(next.col("n_la"))
-        .and(periods.col("child_key").equalTo(next.col("n_child"))).and(periods.col("period_number").equalTo(next.col("n_prev"))), "left");
+    Dataset<Row> withNext = CareData.withNextEntryGap(periods, periods);
     // Days in care in the 24 months from each entry: every period of the same child that overlaps the window.
     Dataset<Row> q = periods.select(col("la").as("q_la"), col("child_key").as("q_child"), col("period_start").as("q_start"),
         col("observed_until").as("q_until"));

@@ -1,6 +1,5 @@
 package org.sibmodel.compare;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,13 +13,14 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.sibmodel.SibVersion;
 import org.sibmodel.ingest.CareData;
 import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Provenance;
+import org.sibmodel.io.Stage;
+import org.sibmodel.io.StageInput;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.spark.DriverTables;
@@ -40,12 +40,13 @@ public final class CompareJob {
   }
 
   public static CompareSummary run(Supplier<SparkSession> sparkSession, CompareOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.COMPARE, options);
     // Everything that can be checked without the data is checked before Spark starts.
     Cohorts cohorts = options.cohorts() == null ? Cohorts.defaults(options.referred() != null) : Cohorts.read(options.cohorts());
     checkCodes(cohorts);
     Population population = options.population() == null ? null : Population.read(options.population());
     ReferredChildren referred = options.referred() == null ? null : ReferredChildren.read(options.referred());
+    provenance.file(options.cohorts()).file(options.referred()).file(options.population());
     Pseudonymiser pseudonymiser = referred == null ? null : Pseudonymiser.fromFileOrEnvironment(options.keyFile());
     if (referred == null) {
       cohorts.cohorts().values().stream().filter(d -> d.referred() != null).findFirst().ifPresent(d -> {
@@ -55,7 +56,9 @@ public final class CompareJob {
     }
 
     SparkSession spark = sparkSession.get();
-    CompareData loaded = CompareData.load(spark, options.curated());
+    StageInput curated = StageInput.open(spark, Stage.INGEST, "--curated", options.curated());
+    provenance.stage(curated);
+    CompareData loaded = CompareData.load(curated);
     CompareData data = referred == null ? loaded : loaded.withReferred(referred.childKeys(pseudonymiser, loaded.authorities()));
     CompareSummary.Referred referredSummary = referred == null ? null : reconcile(referred, data);
     checkDistricts(cohorts, data);
@@ -119,7 +122,7 @@ public final class CompareJob {
       }
     }
 
-    boolean synthetic = IngestSummary.syntheticSource(spark, options.curated());
+    boolean synthetic = curated.json("summary.json", IngestSummary.class).syntheticSource();
     CompareSummary summary = CompareSummary.of(options, cohorts, data, synthetic, referredSummary, population, run, skipped, tables,
         matched);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
@@ -127,8 +130,7 @@ public final class CompareJob {
       CompareSummary written = summary.withOut(out.target());
       out.writeText("report.html", CompareReport.html(written, tables));
       out.writeText("summary.json", Json.write(written));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "compare", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return written;
     }

@@ -1,8 +1,7 @@
 package org.sibmodel.compare;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sibmodel.io.RunOptions;
 
 /**
  * Options of {@code sib compare}, validated once.
@@ -15,7 +14,8 @@ import java.util.Map;
  * @param population CSV of children by district and age band (district, age_band, children), or null
  * @param seed seed of the bootstrap intervals
  */
-public record CompareOptions(String curated, Path cohorts, String out, Path referred, Path keyFile, Path population, long seed) {
+public record CompareOptions(String curated, Path cohorts, String out, Path referred, Path keyFile, Path population, long seed)
+    implements RunOptions {
   public static final long DEFAULT_SEED = 20190901L;
 
   public CompareOptions {
@@ -25,17 +25,5 @@ public record CompareOptions(String curated, Path cohorts, String out, Path refe
     if (out == null || out.isBlank()) {
       throw new IllegalArgumentException("--out is required");
     }
-  }
-
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("curated", curated);
-    m.put("cohorts", cohorts == null ? "bundled default cohorts" : cohorts.toString());
-    m.put("out", out);
-    m.put("referred", referred == null ? "none" : referred.toString());
-    m.put("key", referred == null ? "not needed" : keyFile == null ? "from SIB_PSEUDONYM_KEY" : "from --key-file " + keyFile);
-    m.put("population", population == null ? "none" : population.toString());
-    m.put("seed", seed);
-    return m;
   }
 }

@@ -1,7 +1,9 @@
 package org.sibmodel.generate;
 
 import java.util.concurrent.Callable;
+import org.sibmodel.cli.OutOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sib generate}: synthetic SSDA903 returns for a Lancashire-like county. */
@@ -16,8 +18,7 @@ import picocli.CommandLine.Option;
     })
 public final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
 
   @Option(
       names = "--years",
@@ -38,7 +39,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int[] range = GenerateOptions.parseYears(years);
-    GenerateOptions options = new GenerateOptions(out, range[0], range[1], seed);
+    GenerateOptions options = new GenerateOptions(out.value(), range[0], range[1], seed);
     long started = System.nanoTime();
     GenerateSummary summary = GenerateJob.run(options);
     System.out.print(summary.describe());

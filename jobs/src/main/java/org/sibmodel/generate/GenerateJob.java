@@ -1,14 +1,7 @@
 package org.sibmodel.generate;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
@@ -16,8 +9,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
-import org.sibmodel.provenance.Sha256;
+import org.sibmodel.io.Provenance;
+import org.sibmodel.io.Stage;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.schemas.Ssda903Codes;
@@ -38,7 +31,8 @@ public final class GenerateJob {
   private GenerateJob() {}
 
   public static GenerateSummary run(GenerateOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.GENERATE, options);
+    INPUTS.forEach(provenance::bundled);
     // Opening the output starts Hadoop's file system, ~2 s of class loading and configuration
     // parsing on a small machine: do it on its own thread while the county is simulated.
     FutureTask<OutputDir> staging = new FutureTask<>(() -> OutputDir.stage(options.out(), new Configuration()));
@@ -58,7 +52,7 @@ public final class GenerateJob {
       throw e;
     }
     try (OutputDir out = await(staging)) {
-      write(out, options, generated, started);
+      write(out, options, generated, provenance);
       out.commit();
     }
     return generated.summary();
@@ -92,7 +86,7 @@ public final class GenerateJob {
     return new Generated(model, returns, summary, truth);
   }
 
-  private static void write(OutputDir out, GenerateOptions options, Generated generated, Instant started) {
+  private static void write(OutputDir out, GenerateOptions options, Generated generated, Provenance provenance) {
     for (Ssda903Return r : generated.returns()) {
       out.writeText(r.folder() + "/header.csv", r.headerCsv());
       out.writeText(r.folder() + "/episodes.csv", r.episodesCsv());
@@ -101,17 +95,7 @@ public final class GenerateJob {
     out.writeText("README.md", GeneratedReadme.text(options, generated.model(), generated.summary()));
     out.writeText("generator_truth.json", Json.write(generated.truth()));
     out.writeText("summary.json", Json.write(generated.summary()));
-    Map<String, Object> settings = new LinkedHashMap<>();
-    settings.put("out", options.out());
-    settings.put("years", options.firstYear() + "-" + options.lastYear());
-    settings.put("seed", options.seed());
-    List<RunInfo.InputFile> inputs = new ArrayList<>();
-    for (String resource : INPUTS) {
-      inputs.add(bundled(resource));
-    }
-    out.writeText(
-        OutputDir.RUN_FILE,
-        Json.write(new RunInfo("sib", SibVersion.get(), "generate", settings, started, Instant.now(), null, null, inputs)));
+    provenance.write(out);
   }
 
   /** The opened output, or the error opening it raised. */
@@ -129,18 +113,6 @@ public final class GenerateJob {
         throw error;
       }
       throw new IllegalStateException("cannot open the output folder: " + e.getCause(), e.getCause());
-    }
-  }
-
-  private static RunInfo.InputFile bundled(String resource) {
-    try (InputStream in = GenerateJob.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("bundled table missing from the classpath: " + resource);
-      }
-      byte[] bytes = in.readAllBytes();
-      return new RunInfo.InputFile("classpath:" + resource, bytes.length, Sha256.hex(bytes));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read bundled " + resource + ": " + e.getMessage(), e);
     }
   }
 

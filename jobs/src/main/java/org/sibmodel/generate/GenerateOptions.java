@@ -1,5 +1,9 @@
 package org.sibmodel.generate;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sibmodel.io.RunOptions;
+
 /**
  * Options of {@code sib generate}.
  *
@@ -8,7 +12,7 @@ package org.sibmodel.generate;
  * @param lastYear last collection year
  * @param seed master seed: the same seed gives byte-identical files
  */
-public record GenerateOptions(String out, int firstYear, int lastYear, long seed) {
+public record GenerateOptions(String out, int firstYear, int lastYear, long seed) implements RunOptions {
   public static final long DEFAULT_SEED = 20190901L;
 
   public GenerateOptions {
@@ -19,6 +23,16 @@ public record GenerateOptions(String out, int firstYear, int lastYear, long seed
       throw new IllegalArgumentException(
           "--years " + firstYear + "-" + lastYear + ": expected FIRST-LAST collection years between 2000 and 2100, FIRST <= LAST");
     }
+  }
+
+  /** As run.json records them: the years as {@code --years} takes them, FIRST-LAST. */
+  @Override
+  public Map<String, Object> describe() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("out", out);
+    m.put("years", firstYear + "-" + lastYear);
+    m.put("seed", seed);
+    return m;
   }
 
   /** Parses {@code 2012-2019} or {@code 2019}. */

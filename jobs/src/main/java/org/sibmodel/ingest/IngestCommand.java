@@ -3,10 +3,12 @@ package org.sibmodel.ingest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.KeyFileOption;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib ingest}: SSDA903 returns to curated, pseudonymised care data. */
 @Command(
@@ -23,13 +25,12 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class IngestCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of SSDA903 returns.")
   String input;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (replaced as a whole).")
-  String out;
+  @Mixin OutOption out;
 
   @Option(
       names = "--postcodes",
@@ -45,11 +46,7 @@ public final class IngestCommand implements Callable<Integer> {
       description = "The authority the returns come from, for files without an LA column. Default: ${DEFAULT-VALUE}.")
   String la;
 
-  @Option(
-      names = "--key-file",
-      paramLabel = "FILE",
-      description = "Pseudonymisation key (make one with 'sib keygen'). Default: the SIB_PSEUDONYM_KEY environment variable.")
-  Path keyFile;
+  @Mixin KeyFileOption keyFile;
 
   @Option(
       names = "--year-labels",
@@ -65,10 +62,14 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Collection year (the year it ends) of a single unlabelled return. Default: the year of its latest episode start.")
   Integer year;
 
+  public IngestCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() {
-    IngestOptions options = new IngestOptions(input, out, postcodes, la, keyFile, yearLabels, year, LocalDate.now());
-    IngestSummary summary = IngestJob.run(() -> sib.spark().session(), options);
+    IngestOptions options = new IngestOptions(input, out.value(), postcodes, la, keyFile.value(), yearLabels, year, LocalDate.now());
+    IngestSummary summary = IngestJob.run(spark, options);
     System.out.print(summary.describe());
     return 0;
   }

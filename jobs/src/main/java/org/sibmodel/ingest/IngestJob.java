@@ -1,6 +1,5 @@
 package org.sibmodel.ingest;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,22 +10,19 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.sibmodel.SibVersion;
-import org.sibmodel.io.Checksums;
 import org.sibmodel.io.CsvExport;
 import org.sibmodel.io.InputFormatException;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Provenance;
 import org.sibmodel.io.RawRow;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Stage;
 import org.sibmodel.io.TextLines;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
@@ -53,14 +49,16 @@ public final class IngestJob {
 
   /** Runs ingest; the session is asked for only once the key and postcode table are good. */
   public static IngestSummary run(Supplier<SparkSession> sparkSession, IngestOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.INGEST, options);
     Pseudonymiser pseudonymiser = Pseudonymiser.fromFileOrEnvironment(options.keyFile());
     PostcodeLookup postcodes =
         options.postcodes() == null ? PostcodeLookup.lancashire() : PostcodeLookup.fromFile(options.postcodes());
+    provenance.file(options.postcodes());
     SparkSession spark = sparkSession.get();
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputSet inputs = InputDiscovery.discover(conf, options.input());
     checkFolderLabels(inputs);
+    inputs.files().forEach(f -> provenance.file(conf, f.path()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
     JavaRDD<RawRow> raw = readLines(jsc, inputs).persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -75,7 +73,7 @@ public final class IngestJob {
           pseudonymiser, postcodes, inputs, Schemas.ssda903Codes().group("returned_home"));
       JavaRDD<ChildResolver.Result> resolved = resolve(validated, resolver).persist(StorageLevel.MEMORY_AND_DISK_SER());
       try {
-        return write(spark, options, inputs, years, postcodes, raw, validated, resolved, started);
+        return write(spark, options, inputs, years, postcodes, raw, validated, resolved, provenance);
       } finally {
         validated.unpersist();
         resolved.unpersist();
@@ -114,7 +112,7 @@ public final class IngestJob {
   private static IngestSummary write(
       SparkSession spark, IngestOptions options, InputSet inputs, YearDecision years, PostcodeLookup postcodes,
       JavaRDD<RawRow> raw, JavaRDD<RowValidator.Result> validated, JavaRDD<ChildResolver.Result> resolved,
-      Instant started) {
+      Provenance provenance) {
     List<Row> reconciliation = reconcile(inputs, raw, validated, resolved);
 
     Dataset<Row> episodes = spark.createDataFrame(
@@ -152,16 +150,12 @@ public final class IngestJob {
           inputs, years, options, spark.read().parquet(out.path("care_periods")), writtenRejects,
           spark.read().parquet(out.path("care_episodes")), reconciliation, entries, unmapped, coverage, out.target());
       out.writeText("summary.json", Json.write(summary));
-      out.writeText(OutputDir.RUN_FILE, Json.write(runInfo(spark, options, inputs, conf(spark), started)));
+      provenance.write(out, spark);
       out.commit();
       return summary;
     } finally {
       periods.unpersist();
     }
-  }
-
-  private static Configuration conf(SparkSession spark) {
-    return spark.sparkContext().hadoopConfiguration();
   }
 
   /**
@@ -258,26 +252,5 @@ public final class IngestJob {
         .forEach(e -> rows.add(RowBuilder.of(CuratedRows.UNMAPPED)
             .set("la", la).set("outward_code", e.getKey()).set("episodes", e.getValue()).build())));
     return rows;
-  }
-
-  private static RunInfo runInfo(
-      SparkSession spark, IngestOptions options, InputSet inputs, Configuration conf, Instant started) {
-    List<RunInfo.InputFile> files = new ArrayList<>();
-    try {
-      for (InputFile f : inputs.files()) {
-        Path path = new Path(f.path());
-        FileSystem fs = path.getFileSystem(conf);
-        files.add(new RunInfo.InputFile(f.relativePath(), fs.getFileStatus(path).getLen(), Checksums.sha256(fs, path)));
-      }
-      if (options.postcodes() != null) {
-        Path path = new Path(options.postcodes().toUri());
-        FileSystem fs = path.getFileSystem(conf);
-        files.add(new RunInfo.InputFile(options.postcodes().toString(), fs.getFileStatus(path).getLen(), Checksums.sha256(fs, path)));
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot describe the inputs: " + e.getMessage(), e);
-    }
-    return new RunInfo("sib", SibVersion.get(), "ingest", options.describe(), started, Instant.now(),
-        spark.version(), spark.sparkContext().master(), files);
   }
 }

@@ -2,9 +2,8 @@ package org.sibmodel.ingest;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
+import org.sibmodel.io.RunOptions;
 
 /**
  * Options of {@code sib ingest}, validated once.
@@ -19,7 +18,7 @@ import java.util.Objects;
  * @param today dates after this are in the future
  */
 public record IngestOptions(
-    String input, String out, Path postcodes, String la, Path keyFile, String yearLabels, Integer year, LocalDate today) {
+    String input, String out, Path postcodes, String la, Path keyFile, String yearLabels, Integer year, LocalDate today) implements RunOptions {
 
   public static final String DEFAULT_LA = "Lancashire";
 
@@ -41,19 +40,5 @@ public record IngestOptions(
       throw new IllegalArgumentException("--year " + year + ": expected a collection year such as 2019");
     }
     Objects.requireNonNull(today, "today");
-  }
-
-  /** The options as run.json records them (the key file's path, never the key). */
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("input", input);
-    m.put("out", out);
-    m.put("postcodes", postcodes == null ? "bundled Lancashire table" : postcodes.toString());
-    m.put("la", la);
-    m.put("key", keyFile == null ? "from " + Pseudonymiser.KEY_ENV : "from --key-file " + keyFile);
-    m.put("year_labels", yearLabels);
-    m.put("year", year == null ? "inferred" : year);
-    m.put("today", today);
-    return m;
   }
 }

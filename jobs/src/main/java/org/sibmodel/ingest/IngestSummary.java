@@ -7,21 +7,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.sibmodel.io.Json;
 
 /**
  * What ingest did, for summary.json and the console: every count a reader needs to trust it.
@@ -176,22 +169,5 @@ public record IngestSummary(
         .append("  care_episodes/ care_periods/ care_entries/ ingest_rejects/ ingest_reconciliation/ unmapped_postcodes/ (Parquet)\n")
         .append("  care_entries.csv ingest_rejects.csv ingest_reconciliation.csv unmapped_postcodes.csv summary.json run.json\n");
     return s.toString();
-  }
-
-  /** Whether a curated folder came from `sib generate` (ingest saw its generator_truth.json), read from its summary.json. */
-  public static boolean syntheticSource(SparkSession spark, String curated) {
-    Path summary = new Path(curated, "summary.json");
-    try {
-      FileSystem fs = summary.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(summary)) {
-        return false;
-      }
-      try (InputStream in = fs.open(summary)) {
-        JsonNode node = Json.mapper().readTree(in);
-        return node.path("synthetic_source").asBoolean(false);
-      }
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -12,9 +13,16 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A job's {@code --out} folder, written completely or not at all. Everything is written into a
- * hidden staging folder beside the target; {@link #commit()} swaps it into place with renames, and
- * closing without a commit deletes it, so a failed run leaves the previous output (or nothing).
- * Works on any Hadoop file system (local, HDFS, object stores with atomic rename).
+ * hidden staging folder beside the target; {@link #commit()} moves it into place and then writes
+ * the output's marker, {@value StageManifest#FILE}, listing every file with its size. Closing
+ * without a commit deletes the staging folder, so a failed run leaves the previous output (or
+ * nothing).
+ *
+ * <p>The marker, not the rename, is what makes an output complete: on HDFS and local disks a
+ * rename is atomic, but on an object store (S3A) it is a copy that others can see half done, so
+ * readers ({@link StageInput}) read an output only when its marker is there and the files it lists
+ * are present with their sizes. When an output is replaced, the old marker is deleted before
+ * anything else is touched, so from that moment the old output is seen as incomplete too.
  *
  * <p>An existing target is replaced only if it is empty or holds a {@code run.json} written by an
  * earlier run, so a mistyped {@code --out} cannot wipe an unrelated folder.
@@ -108,18 +116,29 @@ public final class OutputDir implements AutoCloseable {
     }
   }
 
-  /** Moves the staged output into place, replacing an earlier one. */
+  /**
+   * Moves the staged output into place, replacing an earlier one, and marks it complete: the old
+   * marker is deleted first, the marker of the new output written last, after checking that every
+   * staged file arrived with its size.
+   */
   public void commit() {
     if (committed) {
       throw new IllegalStateException("output " + target + " already committed");
     }
     try {
+      StageManifest manifest = StageManifest.of(fs, staging);
       Path old = null;
       if (fs.exists(target)) {
+        fs.delete(new Path(target, StageManifest.FILE), false);
         old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
         rename(target, old);
       }
       rename(staging, target);
+      List<String> problems = manifest.problems(fs, target);
+      if (!problems.isEmpty()) {
+        throw new IOException("the output did not arrive whole: " + String.join("; ", problems));
+      }
+      manifest.write(fs, target);
       committed = true;
       if (old != null) {
         fs.delete(old, true);

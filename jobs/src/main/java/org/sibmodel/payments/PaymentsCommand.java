@@ -4,10 +4,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib payments}: outcome payments due for actual referred children, to check an invoice. */
 @Command(
@@ -22,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class PaymentsCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(names = "--children", required = true, paramLabel = "FILE",
       description = "Referred children, CSV or Parquet: child_id, pathway, age_band, start_date, family_star, my_star, attendance, reading.")
@@ -48,13 +49,16 @@ public final class PaymentsCommand implements Callable<Integer> {
           + " than 8 weeks has stopped payments, a shorter one is pending (status IN_PROGRESS).")
   LocalDate asOf;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
+
+  public PaymentsCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
 
   @Override
   public Integer call() {
-    PaymentsOptions options = new PaymentsOptions(children, spells, terms, price, contractStart, asOf, out);
-    PaymentsSummary summary = PaymentsJob.run(() -> sib.spark().session(), options);
+    PaymentsOptions options = new PaymentsOptions(children, spells, terms, price, contractStart, asOf, out.value());
+    PaymentsSummary summary = PaymentsJob.run(spark, options);
     System.out.print(summary.describe());
     return 0;
   }

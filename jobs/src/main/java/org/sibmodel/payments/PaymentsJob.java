@@ -1,10 +1,6 @@
 package org.sibmodel.payments;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,17 +12,15 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.sibmodel.SibVersion;
-import org.sibmodel.io.Checksums;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Provenance;
+import org.sibmodel.io.Stage;
 import org.sibmodel.io.TabularInput;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.spark.DriverTables;
@@ -57,12 +51,15 @@ public final class PaymentsJob {
 
   /** Runs the job; the terms are read and checked before Spark starts. */
   public static PaymentsSummary run(Supplier<SparkSession> sparkSession, PaymentsOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.PAYMENTS, options);
     ContractTerms terms = options.contractTerms();
+    provenance.file(options.terms());
     PaymentEngine engine = new PaymentEngine(terms);
     SparkSession spark = sparkSession.get();
     TabularInput children = TabularInput.open(spark, options.children(), Schemas.dataset("payments_children"));
     TabularInput spells = TabularInput.open(spark, options.spells(), Schemas.dataset("payments_spells"));
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    provenance.file(conf, options.children()).file(conf, options.spells());
 
     MonitoringValidator validator = new MonitoringValidator(children, spells);
     JavaRDD<MonitoringRows.Checked> checked = children.rows(spark).map(validator::child)
@@ -88,7 +85,7 @@ public final class PaymentsJob {
       PaymentsSummary.Rows spellRows = reconcile("spells", spells.shownAs(), read, spellsUsed, rejects);
 
       PaymentLedger ledger = PaymentLedger.of(assessed.stream().map(PaymentCases.Assessed::payments).toList(), CapAllocator.of(terms));
-      return write(spark, options, terms, children, spells, assessed, ledger, rejects, childRows, spellRows, started);
+      return write(spark, options, terms, assessed, ledger, rejects, childRows, spellRows, provenance);
     } finally {
       checked.unpersist();
       resolved.unpersist();
@@ -108,9 +105,8 @@ public final class PaymentsJob {
   }
 
   private static PaymentsSummary write(
-      SparkSession spark, PaymentsOptions options, ContractTerms terms, TabularInput childrenInput,
-      TabularInput spellsInput, List<PaymentCases.Assessed> assessed, PaymentLedger ledger, List<PaymentReject> rejects,
-      PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, Instant started) {
+      SparkSession spark, PaymentsOptions options, ContractTerms terms, List<PaymentCases.Assessed> assessed, PaymentLedger ledger,
+      List<PaymentReject> rejects, PaymentsSummary.Rows childRows, PaymentsSummary.Rows spellRows, Provenance provenance) {
     List<Row> childTable = childRows(assessed, ledger);
     List<Row> lineTable = lineRows(ledger);
     List<Row> monthTable = rollupRows(MONTHS, ledger.byMonth(), ledger.childrenByMonth(), true);
@@ -125,7 +121,7 @@ public final class PaymentsJob {
       DriverTables.write(spark, out, "payment_rejects", REJECTS, rejectTable, "rejects.csv");
       PaymentsSummary summary = summary(options, terms, assessed, ledger, rejects, childRows, spellRows, out.target());
       out.writeText("summary.json", Json.write(summary));
-      out.writeText(OutputDir.RUN_FILE, Json.write(runInfo(spark, options, childrenInput, spellsInput, started)));
+      provenance.write(out, spark);
       out.commit();
       return summary;
     }
@@ -242,31 +238,5 @@ public final class PaymentsJob {
   private static PaymentsSummary.Money money(PaymentLedger.Totals t, long truncated) {
     return new PaymentsSummary.Money(Money.pounds(t.milestone()), Money.pounds(t.daily()), Money.pounds(t.secondary()),
         Money.pounds(t.total()), Money.pounds(t.capped()), Money.pounds(t.paid()), Money.pounds(truncated));
-  }
-
-  private static RunInfo runInfo(SparkSession spark, PaymentsOptions options, TabularInput children, TabularInput spells, Instant started) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    List<RunInfo.InputFile> inputs = new ArrayList<>();
-    try {
-      for (String path : List.of(children.path(), spells.path())) {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        FileSystem fs = p.getFileSystem(conf);
-        if (fs.getFileStatus(p).isFile()) {
-          inputs.add(new RunInfo.InputFile(path, fs.getFileStatus(p).getLen(), Checksums.sha256(fs, p)));
-        } else {
-          inputs.add(new RunInfo.InputFile(path, fs.getContentSummary(p).getLength(), "folder (Parquet): not checksummed"));
-        }
-      }
-      if (options.terms() != null) {
-        Path terms = options.terms();
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(terms.toUri());
-        FileSystem fs = p.getFileSystem(conf);
-        inputs.add(new RunInfo.InputFile(terms.toString(), fs.getFileStatus(p).getLen(), Checksums.sha256(fs, p)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot describe the inputs: " + e.getMessage(), e);
-    }
-    return new RunInfo("sib", SibVersion.get(), "payments", options.describe(), started, Instant.now(), spark.version(),
-        spark.sparkContext().master(), inputs);
   }
 }

@@ -3,8 +3,7 @@ package org.sibmodel.payments;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sibmodel.io.RunOptions;
 
 /**
  * Options of {@code sib payments}, validated once.
@@ -18,7 +17,7 @@ import java.util.Map;
  * @param out output folder
  */
 public record PaymentsOptions(
-    String children, String spells, Path terms, BigDecimal price, LocalDate contractStart, LocalDate asOf, String out) {
+    String children, String spells, Path terms, BigDecimal price, LocalDate contractStart, LocalDate asOf, String out) implements RunOptions {
 
   public PaymentsOptions {
     if (children == null || children.isBlank()) {
@@ -45,18 +44,5 @@ public record PaymentsOptions(
       t = t.withContractStart(contractStart);
     }
     return t;
-  }
-
-  /** The options as run.json records them. */
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("children", children);
-    m.put("spells", spells);
-    m.put("terms", terms == null ? "specification defaults" : terms.toString());
-    m.put("price", price == null ? "from the terms" : price.toPlainString());
-    m.put("contract_start", contractStart == null ? "from the terms" : contractStart);
-    m.put("as_of", asOf == null ? "whole history" : asOf);
-    m.put("out", out);
-    return m;
   }
 }

@@ -1,10 +1,11 @@
 package org.sibmodel.report;
 
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib report}: the affordability report for people. */
 @Command(
@@ -18,17 +19,20 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class ReportCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(names = "--results", required = true, paramLabel = "DIR", description = "Output folder of sib scenarios.")
   String results;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
+
+  public ReportCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
 
   @Override
   public Integer call() {
-    ReportJob.Written w = ReportJob.run(() -> sib.spark().session(), results, out);
+    ReportJob.Written w = ReportJob.run(spark, new ReportOptions(results, out.value()));
     System.out.println((w.syntheticData() ? "SYNTHETIC DATA. " : "") + "Report of " + w.scenarios() + " scenarios:");
     System.out.println("  " + w.html());
     System.out.println("  " + w.workbook());

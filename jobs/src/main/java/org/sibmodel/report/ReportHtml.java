@@ -3,7 +3,6 @@ package org.sibmodel.report;
 import static org.sibmodel.io.HtmlPage.esc;
 import static org.sibmodel.io.HtmlPage.img;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sibmodel.scenarios.ScenariosSummary;
 
 /**
  * The affordability report: one self-contained HTML page that opens offline (charts are PNGs and
@@ -28,12 +28,12 @@ final class ReportHtml {
   private ReportHtml() {}
 
   /** What the page is made from. */
-  record Inputs(JsonNode summary, List<String> scenarios, List<Row> affordability, List<Row> cashFlow, List<Row> months,
+  record Inputs(ScenariosSummary summary, List<String> scenarios, List<Row> affordability, List<Row> cashFlow, List<Row> months,
       List<Row> sensitivity, List<Row> breakEven, double[] basePayments, double[] baseNet) {}
 
   static String html(Inputs in) {
-    boolean synthetic = in.summary().path("synthetic_data").asBoolean(false);
-    String base = in.summary().path("base").asText();
+    boolean synthetic = in.summary().syntheticData();
+    String base = in.summary().base();
     String tag = synthetic ? " <span class=\"syn\">synthetic data</span>" : "";
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Affordability report</title><style>")
@@ -49,8 +49,8 @@ final class ReportHtml {
     }
     h.append(String.format(Locale.ROOT, "<p>Base scenario <b>%s</b>: %s. %,d iterations a scenario on common random numbers (seed %d);"
             + " sensitivity and break-even %,d iterations an evaluation. Money in nominal pounds; NPV at 3.5%% (Green Book).</p>",
-        esc(base), esc(in.summary().path("description").asText()), in.summary().path("iterations").asInt(),
-        in.summary().path("seed").asLong(), in.summary().path("sensitivity_iterations").asInt()));
+        esc(base), esc(String.valueOf(in.summary().description())), in.summary().iterations(), in.summary().seed(),
+        in.summary().sensitivityIterations()));
 
     h.append("<h2>Summary</h2>").append(plainSummary(in, base));
 
@@ -119,12 +119,12 @@ final class ReportHtml {
 
     h.append("<h2>Assumptions and their sources</h2><table><caption>Base scenario").append(tag)
         .append("</caption><tr><th>input</th><th>value</th><th>source</th></tr>");
-    for (JsonNode a : in.summary().path("assumptions")) {
-      h.append("<tr><td>").append(esc(a.path("input").asText())).append("</td><td style=\"text-align:left\">").append(esc(a.path("value").asText()))
-          .append("</td><td style=\"text-align:left\">").append(esc(a.path("source").asText())).append("</td></tr>");
+    for (ScenariosSummary.Assumption a : in.summary().assumptions()) {
+      h.append("<tr><td>").append(esc(a.input())).append("</td><td style=\"text-align:left\">").append(esc(a.value()))
+          .append("</td><td style=\"text-align:left\">").append(esc(a.source())).append("</td></tr>");
     }
     h.append("</table><p><small>Made by sib report from the results of sib scenarios (parameter set SHA-256 ")
-        .append(esc(in.summary().path("params_sha256").asText())).append(", sib ").append(esc(in.summary().path("version").asText()))
+        .append(esc(in.summary().paramsSha256())).append(", sib ").append(esc(in.summary().version()))
         .append("). Tables: affordability, cash_flow, break_even, sensitivity (Parquet and CSV beside this page, and workbook.xlsx).</small></p>");
     // Lets a headless browser test read what rendered.
     h.append("<script>window.addEventListener('load',function(){var i=[].slice.call(document.images);"

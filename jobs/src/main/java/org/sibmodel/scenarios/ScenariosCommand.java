@@ -2,10 +2,13 @@ package org.sibmodel.scenarios;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.IterationsOption;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.cli.ParamsOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib scenarios}: the base, its variants, sensitivity and the break-even tariff. */
 @Command(
@@ -20,29 +23,30 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class ScenariosCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(names = "--scenario", paramLabel = "FILE",
       description = "Scenario file with its variants and sensitivity ranges (default: the default scenario set).")
   Path scenario;
 
-  @Option(names = "--params", required = true, paramLabel = "DIR", description = "Output folder of sib calibrate.")
-  String params;
+  @Mixin ParamsOption params;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Iterations of the base and each variant (default: the scenario's).")
-  Integer iterations;
+  @Mixin IterationsOption iterations;
 
   @Option(names = "--sensitivity-iterations", paramLabel = "N",
       description = "Iterations of each sensitivity and solver evaluation (default: the scenario's sensitivity.iterations).")
   Integer sensitivityIterations;
 
+  public ScenariosCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() {
-    ScenariosSummary summary = ScenariosJob.run(() -> sib.spark().session(),
-        new ScenariosOptions(scenario, params, out, iterations, sensitivityIterations));
+    ScenariosSummary summary = ScenariosJob.run(spark,
+        new ScenariosOptions(scenario, params.value(), out.value(), iterations.value(), sensitivityIterations));
     System.out.print(summary.describe());
     return 0;
   }

@@ -1,6 +1,5 @@
 package org.sibmodel.scenarios;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
-import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Provenance;
+import org.sibmodel.io.Stage;
 import org.sibmodel.provenance.Sha256;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
@@ -46,9 +45,10 @@ public final class ScenariosJob {
   }
 
   public static ScenariosSummary run(Supplier<SparkSession> sparkSession, ScenariosOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.SCENARIOS, options);
     ScenarioSet set = (options.scenario() == null ? ScenarioSet.defaults() : ScenarioSet.read(options.scenario()))
         .withRunSettings(options.iterations(), null, options.sensitivityIterations());
+    provenance.file(options.scenario());
     int n = set.base().simulation().iterations();
     int sn = set.sensitivityIterations();
     List<Scenario> scenarios = new ArrayList<>();
@@ -57,6 +57,7 @@ public final class ScenariosJob {
 
     SparkSession spark = sparkSession.get();
     SimulateJob.Params params = SimulateJob.readParameterSet(spark, options.params());
+    provenance.input(params.source());
     List<Kernel> kernels = scenarios.stream().map(s -> new Kernel(s, params.set())).toList();
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<List<Kernel>> shared = jsc.broadcast(kernels);
@@ -88,8 +89,7 @@ public final class ScenariosJob {
       ScenariosSummary result = ScenariosSummary.of(out.target(), set, kernels.get(0), params, n, sn, summary, sensitivity, breakEven,
           iterations, evaluator.evaluations(), Sha256.hex(params.bytes()));
       out.writeText("summary.json", Json.write(result));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "scenarios", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return result;
     } finally {

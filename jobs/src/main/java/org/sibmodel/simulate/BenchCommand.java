@@ -1,7 +1,6 @@
 package org.sibmodel.simulate;
 
 
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,13 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
-import org.sibmodel.cli.SibCommand;
 import org.sibmodel.io.Json;
 import org.sibmodel.params.ParameterSet;
-import org.sibmodel.params.ParameterSetFile;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code sib bench}: times {@code sib simulate} of the default scenario at growing iteration
@@ -38,10 +35,11 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
-  @Option(names = "--params", paramLabel = "DIR",
-      description = "Output folder of sib calibrate. Default: examples/params (calibrated on the demo's synthetic county).")
+  @Option(names = "--params", paramLabel = "DIR|FILE",
+      description = "Output folder of sib calibrate, or a params.json file. Default: examples/params/params.json (calibrated on the"
+          + " demo's synthetic county).")
   String params;
 
   @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "1000,10000,100000",
@@ -55,16 +53,18 @@ public final class BenchCommand implements Callable<Integer> {
   public record Timing(int iterations, double children, double sparkSeconds, double simulateSeconds, double kernelSeconds,
       double iterationsPerSecond, double childrenPerSecond, double sparkOverhead, double driverHeapMegabytes) {}
 
+  public BenchCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() throws Exception {
-    String paramsDir = params != null ? params : Path.of(System.getProperty("sib.home", ".")).resolve("examples/params").toString();
+    String paramsDir = params != null ? params
+        : Path.of(System.getProperty("sib.home", ".")).resolve("examples/params/params.json").toString();
     Files.createDirectories(out);
-    SparkSession spark = sib.spark().session();
+    SparkSession spark = this.spark.get();
     int threads = spark.sparkContext().defaultParallelism();
-    ParameterSet set;
-    try (InputStream in = Files.newInputStream(Path.of(paramsDir, "params.json"))) {
-      set = ParameterSetFile.read(in, paramsDir + "/params.json");
-    }
+    ParameterSet set = SimulateJob.readParameterSet(spark, paramsDir).set();
     System.out.printf("sib bench: default scenario, Spark master %s (%d threads), parameters %s%n", spark.sparkContext().master(),
         threads, paramsDir);
     // Warm up both paths once so the first size does not pay for class loading and the JIT.

@@ -2,10 +2,13 @@ package org.sibmodel.simulate;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sibmodel.cli.SibCommand;
+import org.sibmodel.cli.IterationsOption;
+import org.sibmodel.cli.OutOption;
+import org.sibmodel.cli.ParamsOption;
+import org.sibmodel.spark.SparkSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code sib simulate}: Monte Carlo simulation of a scenario over the 5 + 2 year contract. */
 @Command(
@@ -20,19 +23,16 @@ import picocli.CommandLine.ParentCommand;
     })
 public final class SimulateCommand implements Callable<Integer> {
 
-  @ParentCommand SibCommand sib;
+  private final SparkSessions spark;
 
   @Option(names = "--scenario", paramLabel = "FILE", description = "Scenario file (YAML); fields not given keep the default scenario's values.")
   Path scenario;
 
-  @Option(names = "--params", required = true, paramLabel = "DIR", description = "Output folder of sib calibrate (its params.json).")
-  String params;
+  @Mixin ParamsOption params;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-  String out;
+  @Mixin OutOption out;
 
-  @Option(names = "--iterations", paramLabel = "N", description = "Iterations (default: the scenario's).")
-  Integer iterations;
+  @Mixin IterationsOption iterations;
 
   @Option(names = "--seed", paramLabel = "S", description = "Master seed (default: the scenario's). The same seed gives the same numbers on any cores.")
   Long seed;
@@ -40,10 +40,14 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--partitions", paramLabel = "N", description = "Spark partitions of the iterations (default: four per core).")
   Integer partitions;
 
+  public SimulateCommand(SparkSessions spark) {
+    this.spark = spark;
+  }
+
   @Override
   public Integer call() {
-    SimulationSummary summary = SimulateJob.run(() -> sib.spark().session(),
-        new SimulateOptions(scenario, params, out, iterations, seed, partitions));
+    SimulationSummary summary = SimulateJob.run(spark,
+        new SimulateOptions(scenario, params.value(), out.value(), iterations.value(), seed, partitions));
     System.out.print(summary.describe());
     return 0;
   }

@@ -1,6 +1,7 @@
 package org.sibmodel.simulate;
 
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,11 +24,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
-import org.sibmodel.SibVersion;
-import org.sibmodel.io.InputFormatException;
+import org.sibmodel.io.Checksums;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Provenance;
 import org.sibmodel.io.RunInfo;
+import org.sibmodel.io.Stage;
+import org.sibmodel.io.StageInput;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.params.ParameterSetFile;
 import org.sibmodel.provenance.Sha256;
@@ -62,11 +65,13 @@ public final class SimulateJob {
   }
 
   public static SimulationSummary run(Supplier<SparkSession> sparkSession, SimulateOptions options) {
-    Instant started = Instant.now();
+    Provenance provenance = Provenance.start(Stage.SIMULATE, options);
     Scenario scenario = options.scenarioToRun();
+    provenance.file(options.scenario());
     SparkSession spark = sparkSession.get();
-    byte[] paramsBytes = readParams(spark, options.params());
-    ParameterSet params = ParameterSetFile.read(new java.io.ByteArrayInputStream(paramsBytes), options.params() + "/params.json");
+    Params read = readParameterSet(spark, options.params());
+    provenance.input(read.source());
+    ParameterSet params = read.set();
     Kernel kernel = new Kernel(scenario, params);
     int n = scenario.simulation().iterations();
 
@@ -90,10 +95,9 @@ public final class SimulateJob {
       String scenarioText = ScenarioFile.toYaml(scenario);
       out.writeText("scenario.yaml", scenarioText);
       SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
-          Sha256.hex(paramsBytes), kernel.financialYears(), summary, iterations, simulated);
+          Sha256.hex(read.bytes()), kernel.financialYears(), summary, iterations, simulated);
       out.writeText("summary.json", Json.write(result));
-      out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), "simulate", options.describe(), started,
-          Instant.now(), spark.version(), spark.sparkContext().master(), List.of())));
+      provenance.write(out, spark);
       out.commit();
       return result;
     } finally {
@@ -214,27 +218,32 @@ public final class SimulateJob {
     return rows;
   }
 
-  /** The parameter set in a sib calibrate output folder, with the bytes it was read from (for its hash). */
-  public record Params(ParameterSet set, byte[] bytes) {}
+  /**
+   * A parameter set as a simulation reads it, with the bytes it was read from (for its hash) and
+   * the file as run.json lists it.
+   */
+  public record Params(ParameterSet set, byte[] bytes, RunInfo.InputFile source) {}
 
-  public static Params readParameterSet(SparkSession spark, String dir) {
-    byte[] bytes = readParams(spark, dir);
-    return new Params(ParameterSetFile.read(new java.io.ByteArrayInputStream(bytes), dir + "/params.json"), bytes);
-  }
-
-  private static byte[] readParams(SparkSession spark, String params) {
-    Path file = new Path(params, "params.json");
+  /**
+   * The parameter set of {@code --params}: the params.json of a sib calibrate output folder
+   * (complete, of sib calibrate), or a params.json file given directly (such as examples/params/params.json).
+   */
+  public static Params readParameterSet(SparkSession spark, String params) {
+    Path path = new Path(params);
     try {
-      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      if (!fs.exists(file)) {
-        throw new InputFormatException("--params " + params + " has no params.json: give the output folder of sib calibrate");
-      }
-      try (InputStream in = fs.open(file)) {
-        return in.readAllBytes();
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (fs.exists(path) && fs.getFileStatus(path).isFile()) {
+        try (InputStream in = fs.open(path)) {
+          byte[] bytes = in.readAllBytes();
+          return new Params(ParameterSetFile.read(new ByteArrayInputStream(bytes), params), bytes, Checksums.input(fs, path));
+        }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + params + ": " + e.getMessage(), e);
     }
+    StageInput calibrated = StageInput.open(spark, Stage.CALIBRATE, "--params", params);
+    byte[] bytes = calibrated.bytes("params.json");
+    return new Params(ParameterSetFile.read(new ByteArrayInputStream(bytes), params + "/params.json"), bytes,
+        calibrated.inputs().get(0));
   }
-
 }

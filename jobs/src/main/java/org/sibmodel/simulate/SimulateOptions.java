@@ -1,20 +1,20 @@
 package org.sibmodel.simulate;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.sibmodel.io.RunOptions;
 
 /**
  * Options of {@code sib simulate}.
  *
  * @param scenario scenario file, or null for the default scenario
- * @param params output folder of sib calibrate (its params.json)
+ * @param params output folder of sib calibrate, or a params.json file
  * @param out output folder
  * @param iterations iterations, or null for the scenario's
  * @param seed master seed, or null for the scenario's
  * @param partitions Spark partitions of the iterations, or null for four per core
  */
-public record SimulateOptions(Path scenario, String params, String out, Integer iterations, Long seed, Integer partitions) {
+public record SimulateOptions(Path scenario, String params, String out, Integer iterations, Long seed, Integer partitions)
+    implements RunOptions {
   public SimulateOptions {
     if (params == null || params.isBlank()) {
       throw new IllegalArgumentException("--params is required");
@@ -35,16 +35,5 @@ public record SimulateOptions(Path scenario, String params, String out, Integer 
     Scenario s = scenario == null ? ScenarioFile.defaults() : ScenarioFile.read(scenario);
     return s.withSettings(new Scenario.Settings(iterations == null ? s.simulation().iterations() : iterations,
         seed == null ? s.simulation().seed() : seed));
-  }
-
-  public Map<String, Object> describe() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("scenario", scenario == null ? "default scenario" : scenario.toString());
-    m.put("params", params);
-    m.put("out", out);
-    m.put("iterations", iterations == null ? "from the scenario" : iterations);
-    m.put("seed", seed == null ? "from the scenario" : seed);
-    m.put("partitions", partitions == null ? "four per core" : partitions);
-    return m;
   }
 }

@@ -38,8 +38,7 @@ public final class SchemaCheck {
     }
     for (StructField field : expected.fields()) {
       StructField found = actual.apply(field.name());
-      // Parquet reads everything back as nullable, array elements too: compare the types alone.
-      if (!found.dataType().simpleString().equals(field.dataType().simpleString())) {
+      if (!sameType(found, field)) {
         problems.add(schema.name() + "." + field.name() + ": type " + found.dataType().simpleString()
             + ", declared " + field.dataType().simpleString());
       }
@@ -89,6 +88,36 @@ public final class SchemaCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * Whether a dataset read back has every declared field with its declared type: what a later
+   * stage checks before it reads an earlier one's output, without reading the values. Extra columns
+   * are allowed. Empty when it has them all, else "lacks field x, y" and "has field z as string,
+   * declared date".
+   */
+  public static List<String> structure(Dataset<Row> data, DatasetSchema schema) {
+    StructType actual = data.schema();
+    List<String> columns = List.of(actual.fieldNames());
+    List<String> missing = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (StructField field : SparkSchemas.of(schema).fields()) {
+      if (!columns.contains(field.name())) {
+        missing.add(field.name());
+      } else if (!sameType(actual.apply(field.name()), field)) {
+        problems.add("has field " + field.name() + " as " + actual.apply(field.name()).dataType().simpleString() + ", declared "
+            + field.dataType().simpleString());
+      }
+    }
+    if (!missing.isEmpty()) {
+      problems.add(0, "lacks field" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+    }
+    return problems;
+  }
+
+  /** Parquet reads everything back as nullable, array elements too: the types alone are compared. */
+  private static boolean sameType(StructField found, StructField declared) {
+    return found.dataType().simpleString().equals(declared.dataType().simpleString());
   }
 
   public static List<String> problems(Dataset<Row> data, String datasetName) {

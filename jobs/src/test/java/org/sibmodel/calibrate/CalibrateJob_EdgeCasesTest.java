@@ -18,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Stage;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
+import org.sibmodel.testing.StageFixture;
 import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.testing.TestSpark;
 
@@ -72,8 +74,10 @@ class CalibrateJob_EdgeCasesTest {
             .set("days_other", 0).build());
       }
     }
-    spark.createDataFrame(entries, SparkSchemas.of("care_entries")).write().parquet(curated.resolve("care_entries").toString());
-    spark.createDataFrame(periods, SparkSchemas.of("care_periods")).write().parquet(curated.resolve("care_periods").toString());
+    StageFixture.commit(curated, Stage.INGEST, "{\"synthetic_source\" : false}\n", out -> {
+      spark.createDataFrame(entries, SparkSchemas.of("care_entries")).write().parquet(out.path("care_entries"));
+      spark.createDataFrame(periods, SparkSchemas.of("care_periods")).write().parquet(out.path("care_periods"));
+    });
   }
 
   private CalibrationSummary calibrate(String out, LocalDate from, LocalDate to) {

@@ -7,12 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sibmodel.io.Stage;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SparkSchemas;
+import org.sibmodel.testing.StageFixture;
 import org.sibmodel.vocabulary.AgeBand;
 import org.sibmodel.testing.TestSpark;
 
-/** Curated care data written by hand: care periods (and the first month of care_entries) for sib compare's tests. */
+/**
+ * Curated care data written by hand: care periods (and the first month of care_entries), committed
+ * as a complete output of sib ingest, for sib compare's tests.
+ */
 final class CuratedFixture {
   static final LocalDate DATA_START = LocalDate.of(2014, 4, 1);
   static final LocalDate DATA_END = LocalDate.of(2019, 3, 31);
@@ -61,8 +66,9 @@ final class CuratedFixture {
     RowBuilder e = RowBuilder.of(SparkSchemas.of("care_entries"));
     List<Row> entries = List.of(e.set("la", "Lancashire").set("district", "Burnley").set("age_band", "5-7").set("month", DATA_START)
         .set("entries", 0L).set("first_entries", 0L).set("reentries", 0L).build());
-    spark.createDataFrame(entries, SparkSchemas.of("care_entries")).write().parquet(curated.resolve("care_entries").toString());
-    spark.createDataFrame(periods, SparkSchemas.of("care_periods")).write().parquet(curated.resolve("care_periods").toString());
-    return curated;
+    return StageFixture.commit(curated, Stage.INGEST, "{\"synthetic_source\" : false}\n", out -> {
+      spark.createDataFrame(entries, SparkSchemas.of("care_entries")).write().parquet(out.path("care_entries"));
+      spark.createDataFrame(periods, SparkSchemas.of("care_periods")).write().parquet(out.path("care_periods"));
+    });
   }
 }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.sibmodel.cli.Main;
 import org.sibmodel.io.Json;
+import org.sibmodel.io.StageManifest;
 import org.sibmodel.vocabulary.AgeBand;
 
 /** What a run writes besides the returns, and how it treats its output folder. */
@@ -27,7 +28,7 @@ class SyntheticCounty_OutputFilesTest {
       assertEquals(
           List.of(
               "2011-12", "2012-13", "2013-14", "2014-15", "2015-16", "2016-17", "2017-18", "2018-19",
-              "README.md", "generator_truth.json", "run.json", "summary.json"),
+              "README.md", StageManifest.FILE, "generator_truth.json", "run.json", "summary.json"),
           names);
     }
     try (Stream<Path> year = Files.list(sample.out.resolve("2018-19"))) {

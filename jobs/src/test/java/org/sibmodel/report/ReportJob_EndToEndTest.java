@@ -38,14 +38,14 @@ class ReportJob_EndToEndTest {
 
   @BeforeAll
   static void runScenariosAndReport() throws Exception {
-    params = Files.createDirectories(tmp.resolve("params"));
+    params = Files.createDirectories(tmp.resolve("params")).resolve("params.json");
     try (InputStream in = ReportJob_EndToEndTest.class.getResourceAsStream("/simulate/params.json")) {
-      Files.copy(in, params.resolve("params.json"));
+      Files.copy(in, params);
     }
     results = tmp.resolve("results");
     report = tmp.resolve("report");
     ScenariosJob.run(TestSpark.session(), new ScenariosOptions(null, params.toString(), results.toString(), ITERATIONS, SENSITIVITY_ITERATIONS));
-    ReportJob.run(TestSpark.session(), results.toString(), report.toString());
+    ReportJob.run(TestSpark.session(), new ReportOptions(results.toString(), report.toString()));
   }
 
   @Test

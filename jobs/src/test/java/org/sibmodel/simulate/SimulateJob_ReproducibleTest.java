@@ -22,9 +22,9 @@ class SimulateJob_ReproducibleTest {
 
   @BeforeAll
   static void copyTheGoldenParameterSet() throws Exception {
-    params = Files.createDirectories(tmp.resolve("params"));
+    params = Files.createDirectories(tmp.resolve("params")).resolve("params.json");
     try (var in = SimulateJob_ReproducibleTest.class.getResourceAsStream("/simulate/params.json")) {
-      Files.copy(in, params.resolve("params.json"));
+      Files.copy(in, params);
     }
   }
 
