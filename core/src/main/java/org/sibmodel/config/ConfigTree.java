@@ -208,7 +208,7 @@ public final class ConfigTree {
   public JsonNode node(String path) {
     JsonNode n = tree;
     for (String part : path.split("\\.")) {
-      n = n == null ? null : n.get(part);
+      n = n == null ? null : n.isArray() && part.chars().allMatch(Character::isDigit) ? n.get(Integer.parseInt(part)) : n.get(part);
     }
     return n;
   }
@@ -264,6 +264,16 @@ public final class ConfigTree {
   public Double optionalNumber(String path) {
     JsonNode v = node(path);
     return v == null || v.isNull() ? null : number(path);
+  }
+
+  public Integer optionalInteger(String path) {
+    JsonNode v = node(path);
+    return v == null || v.isNull() ? null : integer(path);
+  }
+
+  public LocalDate optionalDate(String path) {
+    JsonNode v = node(path);
+    return v == null || v.isNull() ? null : date(path);
   }
 
   public BigDecimal optionalDecimal(String path) {

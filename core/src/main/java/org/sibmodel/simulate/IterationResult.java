@@ -3,9 +3,13 @@ package org.sibmodel.simulate;
 import java.util.List;
 
 /**
- * What one Monte Carlo iteration of a scenario came to. Money in pounds (nominal), days in days.
- * Financial-year arrays run from the contract's first financial year (April to March); monthly
- * arrays from the contract's first month.
+ * What one Monte Carlo iteration of a scenario came to. Money in nominal pounds (cash as it is
+ * paid) unless named real; days in days. Financial-year arrays run from the contract's first
+ * financial year (April to March) to the last year any money moves; monthly arrays from the
+ * contract's first month.
+ *
+ * <p>Savings and the council-side costs are after optimism bias where the scenario applies it;
+ * outcome payments follow the simulated outcomes and the contract's caps and are never adjusted.
  */
 public record IterationResult(
     long iteration,
@@ -13,23 +17,29 @@ public record IterationResult(
     double volume,
     double hazardRatio,
     double counterfactualEntry,
+    double inflation,
     // Children and days.
     int referrals,
     int diversionReferrals,
     int reunificationReferrals,
     int milestones,
+    int milestonesWithoutEffect,
     long payableDays,
     long careDaysWithout,
     long careDaysWith,
     // Money.
     double outcomePayments,
+    double paymentsWithoutEffect,
     double capped,
     double outcomesFund,
     double councilCost,
+    double councilSideCosts,
     double grossSavings,
     double cashableSavings,
+    double savingsInTerm,
+    double savingsAfterTerm,
     double netPosition,
-    double netPresentValue,
+    double npvReal,
     double deliveryCosts,
     double investorNetReturn,
     double investorPeakCapital,
@@ -42,11 +52,32 @@ public record IterationResult(
     double[] cumulativePayments,
     double[] cumulativeNetPosition) {
 
-  /** One financial year of one iteration. */
-  public record Year(String financialYear, double outcomePayments, double outcomesFund, double councilCost, double grossSavings,
-      double cashableSavings, double netPosition, double deliveryCosts, double investorCash) {}
+  /**
+   * One financial year of one iteration: nominal cash, and the council's net position in real
+   * terms (pounds of the price year, undiscounted).
+   */
+  public record Year(String financialYear, double outcomePayments, double outcomesFund, double councilCost,
+      double councilSideCosts, double grossSavings, double cashableSavings, double netPosition, double netPositionReal,
+      double deliveryCosts, double investorCash) {}
 
   public long careDaysAvoided() {
     return careDaysWithout - careDaysWith;
+  }
+
+  /**
+   * The share of outcome payments the contract would have made had the service changed nothing:
+   * payments without the effect over payments with it. Null where nothing was paid.
+   */
+  public Double deadweightShare() {
+    return outcomePayments > 0 ? paymentsWithoutEffect / outcomePayments : null;
+  }
+
+  /**
+   * What the council pays (outcome payments net of the fund's top-up, and its own costs of running
+   * the contract) for each day of care avoided. Null where no care is avoided: there is no such cost.
+   */
+  public Double costPerCareDayAvoided() {
+    long avoided = careDaysAvoided();
+    return avoided > 0 ? (councilCost + councilSideCosts) / avoided : null;
   }
 }

@@ -2,6 +2,7 @@ package org.sibmodel.simulate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -12,18 +13,16 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.payments.Assessment;
 import org.sibmodel.payments.CalendarDays;
-import org.sibmodel.payments.CapAllocator;
 import org.sibmodel.payments.ChildHistory;
 import org.sibmodel.payments.ContractTerms;
 import org.sibmodel.payments.Money;
-import org.sibmodel.vocabulary.Pathway;
 import org.sibmodel.payments.PaymentEngine;
-import org.sibmodel.payments.PaymentSink;
 import org.sibmodel.payments.SecondaryOutcome;
 import org.sibmodel.payments.SubCohort;
 import org.sibmodel.random.RandomStreams;
 import org.sibmodel.random.Sampling;
 import org.sibmodel.vocabulary.AgeBand;
+import org.sibmodel.vocabulary.Pathway;
 import org.sibmodel.vocabulary.PlacementGroup;
 
 /**
@@ -33,28 +32,30 @@ import org.sibmodel.vocabulary.PlacementGroup;
  *
  * <ol>
  *   <li>Draw the iteration's parameters: referral volume, the service's hazard ratio, the chance a
- *       diverted child would enter care, secondary-outcome chances, unit costs, and each age band's
- *       time-in-care and re-entry curves from their calibrated uncertainty.
+ *       diverted child would enter care, secondary-outcome chances, unit costs, general inflation,
+ *       the council's own costs, and each age band's time-in-care and re-entry curves from their
+ *       calibrated uncertainty.
  *   <li>Draw referrals by month x pathway x age band x district (Poisson, with the ramp-up).
  *   <li>For each child, two lives on the same random numbers: without the service (the
  *       counterfactual) and with it, where the hazard of entering care and the share who ever go
  *       back into care after a return home are multiplied by the hazard ratio. A diverted child's
  *       time to entry has a constant hazard; time in care and time to re-entry follow the age
  *       band's calibrated Weibull and cure-Weibull curves. Lives run to the end of the child's
- *       payment horizon (milestone + tracking), and never past the contract's end.
- *   <li>The life with the service goes through the payment engine; care days avoided are costed
- *       by the band's placement mix and the year's inflated weekly costs.
- *   <li>Caps, the outcomes fund's share and cap, the council's cost and savings, the investor's
- *       cash flow, by month and financial year.
+ *       payment horizon (milestone + tracking, never past the contract's end) or of its savings
+ *       horizon, whichever is later.
+ *   <li>Both lives go through the payment engine: the life with the service is what the contract
+ *       pays; the life without it is what it would pay if the service changed nothing (deadweight).
+ *       Care days avoided within the savings horizon are costed by the band's placement mix and the
+ *       year's weekly costs.
+ *   <li>The accounts of the iteration ({@link IterationAccounts}): caps, the outcomes fund, the
+ *       council's costs, cashable savings, real terms, the investor's cash flow.
  * </ol>
  */
 public final class Kernel implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   /** Spells per life at most (the third entry in tracking already fails payments). */
   private static final int MAX_SPELLS = 6;
   private static final int UNIFORMS = 6 + 3 * MAX_SPELLS;
-  /** HM Treasury Green Book social time preference rate (figures.md). */
-  public static final double DISCOUNT_RATE = 0.035;
   private static final List<AgeBand> BANDS = AgeBand.REFERRAL_BANDS;
   private static final PlacementGroup[] GROUPS = PlacementGroup.values();
   private static final int TIME_IN_CARE = 0;
@@ -67,15 +68,10 @@ public final class Kernel implements Serializable {
   private final Scenario scenario;
   private final PaymentEngine engine;
   private final long seed;
-  private final int contractStart;
   private final int contractEnd;
-  private final int firstMonth;
   private final int referralMonths;
-  private final int ledgerMonths;
-  private final int[] monthStart;
-  private final int[] yearOfMonth;
-  private final List<String> years;
-  private final double[] inflation;
+  private final Calendar calendar;
+  private final double[] costGrowth;
   private final double[][] mix;
   private final BandCurve[] duration;
   private final BandCurve[] reentry;
@@ -92,28 +88,10 @@ public final class Kernel implements Serializable {
     ContractTerms terms = scenario.contract();
     this.engine = new PaymentEngine(terms);
     this.seed = scenario.simulation().seed();
-    this.contractStart = CalendarDays.epochDay(terms.contractStart());
     this.contractEnd = CalendarDays.epochDay(terms.contractEnd());
-    this.firstMonth = CalendarDays.monthOf(contractStart);
     this.referralMonths = terms.referralMonths();
-    this.ledgerMonths = CalendarDays.monthOf(contractEnd - 1) - firstMonth + 1 + terms.paymentLagMonths();
-    this.monthStart = new int[ledgerMonths + 1];
-    this.yearOfMonth = new int[ledgerMonths];
-    this.years = new ArrayList<>();
-    this.inflation = new double[ledgerMonths];
-    int firstYear = CalendarDays.financialYearOf(firstMonth);
-    for (int m = 0; m <= ledgerMonths; m++) {
-      monthStart[m] = CalendarDays.monthStart(firstMonth + m);
-      if (m < ledgerMonths) {
-        int fy = CalendarDays.financialYearOf(firstMonth + m);
-        yearOfMonth[m] = fy - firstYear;
-        if (yearOfMonth[m] == years.size()) {
-          years.add(CalendarDays.financialYearLabel(fy));
-        }
-        double yearsFromPrice = (firstMonth + m) / 12.0 - (scenario.costs().priceYear() + 0.5);
-        inflation[m] = Math.pow(1 + scenario.costs().inflation(), yearsFromPrice);
-      }
-    }
+    this.calendar = Calendar.of(scenario);
+    this.costGrowth = calendar.growth(scenario.costs().inflation(), scenario.economics().priceYear());
     this.mix = new double[BANDS.size()][GROUPS.length];
     this.duration = new BandCurve[BANDS.size()];
     this.reentry = new BandCurve[BANDS.size()];
@@ -186,28 +164,29 @@ public final class Kernel implements Serializable {
     return scenario;
   }
 
-  /** The financial years of the contract, as IterationResult.years() lists them. */
+  /** The financial years of the accounts, as IterationResult.years() lists them. */
   public List<String> financialYears() {
-    return List.copyOf(years);
+    return calendar.years();
   }
 
-  /** Months in the monthly arrays (contract months plus the payment lag). */
+  /** Months in the monthly arrays (contract months plus the payment lag, and any savings after the term). */
   public int months() {
-    return ledgerMonths;
+    return calendar.months();
   }
 
   /** The first month of the monthly arrays. */
   public java.time.LocalDate firstMonth() {
-    return CalendarDays.date(monthStart[0]);
+    return CalendarDays.date(calendar.monthStart(0));
   }
 
   /** One iteration: a pure function of the scenario, the parameter set, the master seed and {@code iteration}. */
   public IterationResult run(long iteration) {
     SplittableRandom pr = RandomStreams.of(seed, ITERATION_STREAM, iteration);
     Draw draw = new Draw(pr);
-    Ledger ledger = new Ledger();
+    IterationAccounts accounts = new IterationAccounts(scenario, calendar, draw.inflation, draw.councilCostPerYear);
     SplittableRandom rr = RandomStreams.of(seed, REFERRAL_STREAM, iteration);
     double[] u = new double[UNIFORMS];
+    Lives lives = new Lives();
     Scenario.Referrals r = scenario.referrals();
     double perReferral = scenario.delivery().perReferral();
     for (int m = 0; m < referralMonths; m++) {
@@ -217,58 +196,62 @@ public final class Kernel implements Serializable {
         Cell cell = cells.get(c);
         double lambda = cell.perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
         int n = Sampling.poisson(Sampling.uniform(rr), lambda);
-        ledger.delivery[m] += n * perReferral;
+        accounts.delivery(m, n * perReferral);
         for (int k = 0; k < n; k++) {
           SplittableRandom cs = RandomStreams.of(RandomStreams.key(seed, CHILD_STREAM, iteration), m * 1_000_003L + c, k);
           for (int i = 0; i < UNIFORMS; i++) {
             u[i] = Sampling.uniform(cs);
           }
-          child(cell, m, u, draw, ledger);
+          child(cell, m, u, draw, accounts, lives);
         }
       }
     }
     double fixedPerMonth = scenario.delivery().fixedPerYear() / 12.0;
     int contractMonths = referralMonths + scenario.contract().outcomeMonths();
-    for (int m = 0; m < contractMonths && m < ledgerMonths; m++) {
-      ledger.delivery[m] += fixedPerMonth;
+    for (int m = 0; m < contractMonths && m < calendar.months(); m++) {
+      accounts.delivery(m, fixedPerMonth);
     }
-    return ledger.result(iteration, draw);
+    return accounts.result(iteration, draw.volume, draw.hazardRatio, draw.entryWithin12);
+  }
+
+  /** The spells of a child's two lives (arrays reused from child to child). */
+  private static final class Lives {
+    final int[] withEntries = new int[MAX_SPELLS];
+    final int[] withExits = new int[MAX_SPELLS];
+    final int[] withoutEntries = new int[MAX_SPELLS];
+    final int[] withoutExits = new int[MAX_SPELLS];
   }
 
   /** The two lives of one referred child and what they cost and earn. */
-  private void child(Cell cell, int month, double[] u, Draw draw, Ledger ledger) {
-    int day0 = monthStart[month] + (int) (u[0] * (monthStart[month + 1] - monthStart[month]));
-    int horizon = Math.min(CalendarDays.plusMonths(day0, scenario.contract().milestoneMonths()) + scenario.contract().trackingDays(),
-        contractEnd);
+  private void child(Cell cell, int month, double[] u, Draw draw, IterationAccounts accounts, Lives lives) {
+    int day0 = calendar.monthStart(month) + (int) (u[0] * (calendar.monthStart(month + 1) - calendar.monthStart(month)));
+    ContractTerms terms = scenario.contract();
+    int paymentEnd = Math.min(CalendarDays.plusMonths(day0, terms.milestoneMonths()) + terms.trackingDays(), contractEnd);
+    int savingsEnd = savingsEnd(day0, paymentEnd);
+    int horizon = Math.max(paymentEnd, savingsEnd);
     int b = cell.band();
     double ever = draw.everShare[b];
-    int[] withEntries = ledger.withEntries;
-    int[] withExits = ledger.withExits;
-    int[] withoutEntries = ledger.withoutEntries;
-    int[] withoutExits = ledger.withoutExits;
     int nWith;
     int nWithout;
     if (cell.pathway() == Pathway.DIVERSION) {
-      ledger.diversion++;
       double e = -Math.log(u[5]);
       double days = e / draw.entryHazard;
       int entryWithout = days < horizon - day0 ? day0 + 1 + (int) days : Integer.MAX_VALUE;
       double daysWith = e / (draw.entryHazard * draw.hazardRatio);
       int entryWith = daysWith < horizon - day0 ? day0 + 1 + (int) daysWith : Integer.MAX_VALUE;
-      nWithout = life(entryWithout, b, ever, u, 0, horizon, withoutEntries, withoutExits, 0, draw);
-      nWith = life(entryWith, b, ever * draw.hazardRatio, u, 0, horizon, withEntries, withExits, 0, draw);
+      nWithout = life(entryWithout, b, ever, u, 0, horizon, lives.withoutEntries, lives.withoutExits, 0, draw);
+      nWith = life(entryWith, b, ever * draw.hazardRatio, u, 0, horizon, lives.withEntries, lives.withExits, 0, draw);
     } else {
-      ledger.reunification++;
       // Without the service the child may stay in care longer before going home (a prior, 0 by default).
       int home = day0 + (int) Math.round(draw.extraDays);
       nWithout = 0;
       if (home > day0) {
-        withoutEntries[0] = day0;
-        withoutExits[0] = home;
+        lives.withoutEntries[0] = day0;
+        lives.withoutExits[0] = home;
         nWithout = 1;
       }
-      nWithout = reentryAfterHome(home, b, ever, u, horizon, withoutEntries, withoutExits, nWithout, draw);
-      nWith = reentryAfterHome(day0, b, Math.min(1.0, ever * draw.hazardRatio), u, horizon, withEntries, withExits, 0, draw);
+      nWithout = reentryAfterHome(home, b, ever, u, horizon, lives.withoutEntries, lives.withoutExits, nWithout, draw);
+      nWith = reentryAfterHome(day0, b, Math.min(1.0, ever * draw.hazardRatio), u, horizon, lives.withEntries, lives.withExits, 0, draw);
     }
 
     int outcomes = 0;
@@ -278,15 +261,60 @@ public final class Kernel implements Serializable {
       }
     }
     SubCohort cohort = new SubCohort(cell.pathway(), BANDS.get(b).ageGroup().orElseThrow());
-    ChildHistory history = new ChildHistory(null, cohort, day0, java.util.Arrays.copyOf(withEntries, nWith),
-        java.util.Arrays.copyOf(withExits, nWith), outcomes);
-    Assessment a = engine.assess(history, PaymentEngine.NO_AS_OF, ledger);
-    ledger.payableDays += a.payableDays();
-    if (a.milestone() > 0) {
-      ledger.milestones++;
+    Assessment with = engine.assess(history(cohort, day0, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
+        PaymentEngine.NO_AS_OF, accounts.withEffect());
+    Assessment without = engine.assess(history(cohort, day0, lives.withoutEntries, lives.withoutExits, nWithout, paymentEnd, outcomes),
+        PaymentEngine.NO_AS_OF, accounts.withoutEffect());
+    accounts.child(cell.pathway(), with.payableDays(), with.milestone() > 0, without.milestone() > 0);
+    for (int g = 0; g < GROUPS.length; g++) {
+      double dailyCost = mix[b][g] * draw.weekly[g] / 7.0;
+      careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, g, dailyCost, accounts, true);
+      careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, g, dailyCost, accounts, false);
     }
-    ledger.careDays(withoutEntries, withoutExits, nWithout, day0, horizon, b, draw, true);
-    ledger.careDays(withEntries, withExits, nWith, day0, horizon, b, draw, false);
+  }
+
+  /** The end of a child's savings horizon (exclusive), by the scenario's rule. */
+  private int savingsEnd(int day0, int paymentEnd) {
+    Scenario.SavingsHorizon h = scenario.costs().savingsHorizon();
+    return switch (h.kind()) {
+      case CONTRACT_TERM -> contractEnd;
+      case TRACKING -> paymentEnd;
+      case MONTHS -> CalendarDays.plusMonths(day0, h.months());
+    };
+  }
+
+  /** The spells that start inside the payment horizon: what the payment engine assesses. */
+  private static ChildHistory history(SubCohort cohort, int day0, int[] entries, int[] exits, int n, int paymentEnd, int outcomes) {
+    int k = 0;
+    while (k < n && entries[k] < paymentEnd) {
+      k++;
+    }
+    return new ChildHistory(null, cohort, day0, Arrays.copyOf(entries, k), Arrays.copyOf(exits, k), outcomes);
+  }
+
+  /**
+   * Adds a life's days in care within [day0, end) to the accounts, costed month by month for one
+   * placement group at the month's weekly cost (days are counted once, with the first group).
+   */
+  private void careDays(int[] entries, int[] exits, int n, int day0, int end, int group, double dailyCost,
+      IterationAccounts accounts, boolean without) {
+    for (int i = 0; i < n; i++) {
+      int from = Math.max(entries[i], day0);
+      int to = Math.min(exits[i], end);
+      if (to <= from) {
+        continue;
+      }
+      if (group == 0) {
+        accounts.careDays(to - from, without);
+      }
+      int m = calendar.monthIndex(from);
+      for (int day = from; day < to; m++) {
+        int chunkEnd = Math.min(to, calendar.monthStart(m + 1));
+        double cost = (chunkEnd - day) * dailyCost * costGrowth[m];
+        accounts.careCost(m, group, without ? cost : -cost);
+        day = chunkEnd;
+      }
+    }
   }
 
   /**
@@ -334,11 +362,13 @@ public final class Kernel implements Serializable {
     final double entryHazard;
     final double extraDays;
     final double[] secondary = new double[SecondaryOutcome.values().length];
-    final double[] dailyCost;
+    final double[] weekly = new double[GROUPS.length];
     final double[][] shape = new double[2][BANDS.size()];
     final double[][] scale = new double[2][BANDS.size()];
     final double[] everShare = new double[BANDS.size()];
     final double[] cellMultiplier;
+    final double inflation;
+    final double councilCostPerYear;
 
     Draw(SplittableRandom rng) {
       volume = scenario.referrals().volume().draw(rng);
@@ -351,15 +381,10 @@ public final class Kernel implements Serializable {
       secondary[SecondaryOutcome.MY_STAR.ordinal()] = s.myStar().draw(rng);
       secondary[SecondaryOutcome.ATTENDANCE.ordinal()] = s.attendance().draw(rng);
       secondary[SecondaryOutcome.READING.ordinal()] = s.reading().draw(rng);
-      double[] weekly = new double[GROUPS.length];
       for (int g = 0; g < GROUPS.length; g++) {
         weekly[g] = scenario.costs().weekly().get(GROUPS[g]).pounds().draw(rng);
       }
-      dailyCost = new double[BANDS.size()];
       for (int b = 0; b < BANDS.size(); b++) {
-        for (int g = 0; g < GROUPS.length; g++) {
-          dailyCost[b] += mix[b][g] * weekly[g] / 7.0;
-        }
         double[] d = normal(duration[b], rng);
         shape[0][b] = Math.exp(d[0]);
         scale[0][b] = Math.exp(d[1]);
@@ -379,6 +404,13 @@ public final class Kernel implements Serializable {
         double z = cells.get(c).logStdError() == 0 ? 0 : rng.nextGaussian();
         cellMultiplier[c] = Math.exp(cells.get(c).logStdError() * z);
       }
+      // Drawn last, so the draws above are those of every earlier version for the same seed.
+      inflation = scenario.economics().inflation().draw(rng);
+      double council = 0;
+      for (Scenario.UnitCost cost : scenario.councilCosts().perYear().values()) {
+        council += cost.pounds().draw(rng);
+      }
+      councilCostPerYear = council;
     }
 
     /** mean + L z. */
@@ -401,128 +433,6 @@ public final class Kernel implements Serializable {
     double weibull(int which, int b, double u) {
       return Sampling.weibull(u, shape[which][b], scale[which][b]);
     }
-  }
-
-  /** Month-by-month money and the children's counters of one iteration. */
-  private final class Ledger implements PaymentSink {
-    /** Outcome payments due by payment month, before the caps: whole pence, as the payment engine gives them. */
-    final long[] duePence = new long[ledgerMonths];
-    final double[] gross = new double[ledgerMonths];
-    final double[] delivery = new double[ledgerMonths];
-    final int[] withEntries = new int[MAX_SPELLS];
-    final int[] withExits = new int[MAX_SPELLS];
-    final int[] withoutEntries = new int[MAX_SPELLS];
-    final int[] withoutExits = new int[MAX_SPELLS];
-    int diversion;
-    int reunification;
-    int milestones;
-    long payableDays;
-    long careDaysWithout;
-    long careDaysWith;
-
-    @Override
-    public void paid(org.sibmodel.payments.PaymentKind kind, int earnedDay, int paymentMonth, long pence) {
-      duePence[paymentMonth - firstMonth] += pence;
-    }
-
-    /** Adds a life's days in care within [day0, horizon), costed month by month (without: +, with: -). */
-    void careDays(int[] entries, int[] exits, int n, int day0, int horizon, int band, Draw draw, boolean without) {
-      for (int i = 0; i < n; i++) {
-        int from = Math.max(entries[i], day0);
-        int to = Math.min(exits[i], horizon);
-        if (to <= from) {
-          continue;
-        }
-        if (without) {
-          careDaysWithout += to - from;
-        } else {
-          careDaysWith += to - from;
-        }
-        int m = CalendarDays.monthOf(from) - firstMonth;
-        for (int day = from; day < to; m++) {
-          int chunkEnd = Math.min(to, monthStart[m + 1]);
-          double cost = (chunkEnd - day) * draw.dailyCost[band] * inflation[m];
-          gross[m] += without ? cost : -cost;
-          day = chunkEnd;
-        }
-      }
-    }
-
-    /**
-     * The iteration's accounts. Contractual cash (outcome payments, what the caps remove, the
-     * outcomes fund's top-up, the council's cost) is kept in whole pence from the payment engine
-     * to the totals, each month's top-up rounded to the penny as an invoice would be; savings are
-     * estimates and stay real numbers of pounds.
-     */
-    IterationResult result(long iteration, Draw draw) {
-      Scenario.Funding f = scenario.funding();
-      CapAllocator caps = CapAllocator.of(scenario.contract());
-      double cashableShare = scenario.costs().cashableShare();
-      int nYears = years.size();
-      long[] yPay = new long[nYears];
-      long[] yFund = new long[nYears];
-      double[] yGross = new double[nYears];
-      double[] yCash = new double[nYears];
-      double[] yDelivery = new double[nYears];
-      long fundLeft = f.outcomesFundCap() == null ? Long.MAX_VALUE : Money.pence(java.math.BigDecimal.valueOf(f.outcomesFundCap()));
-      long paidTotal = 0;
-      long fundTotal = 0;
-      double grossTotal = 0;
-      double deliveryTotal = 0;
-      double[] cumPay = new double[ledgerMonths];
-      double[] cumNet = new double[ledgerMonths];
-      double[] investorCash = new double[ledgerMonths];
-      double runningNet = 0;
-      for (int m = 0; m < ledgerMonths; m++) {
-        long paid = caps.pay(firstMonth + m, duePence[m]);
-        long fund = Math.min(Math.round(paid * f.outcomesFundShare()), fundLeft);
-        fundLeft -= fund;
-        double cashable = gross[m] * cashableShare;
-        int y = yearOfMonth[m];
-        yPay[y] += paid;
-        yFund[y] += fund;
-        yGross[y] += gross[m];
-        yCash[y] += cashable;
-        yDelivery[y] += delivery[m];
-        paidTotal += paid;
-        fundTotal += fund;
-        grossTotal += gross[m];
-        deliveryTotal += delivery[m];
-        investorCash[m] = pounds(paid) - delivery[m];
-        runningNet += cashable - pounds(paid - fund);
-        cumPay[m] = pounds(paidTotal);
-        cumNet[m] = runningNet;
-      }
-      List<IterationResult.Year> yearRows = new ArrayList<>(nYears);
-      double npv = 0;
-      boolean overBudget = false;
-      for (int y = 0; y < nYears; y++) {
-        double council = pounds(yPay[y] - yFund[y]);
-        double net = yCash[y] - council;
-        npv += net / Math.pow(1 + DISCOUNT_RATE, y);
-        if (f.budgetPerFinancialYear() != null && pounds(yPay[y]) > f.budgetPerFinancialYear() + 1e-6) {
-          overBudget = true;
-        }
-        yearRows.add(new IterationResult.Year(years.get(y), pounds(yPay[y]), pounds(yFund[y]), council, yGross[y], yCash[y], net,
-            yDelivery[y], pounds(yPay[y]) - yDelivery[y]));
-      }
-      double peak = 0;
-      double cumulative = 0;
-      for (double cash : investorCash) {
-        cumulative += cash;
-        peak = Math.max(peak, -cumulative);
-      }
-      double council = pounds(paidTotal - fundTotal);
-      double cashable = grossTotal * cashableShare;
-      return new IterationResult(iteration, draw.volume, draw.hazardRatio, draw.entryWithin12, diversion + reunification,
-          diversion, reunification, milestones, payableDays, careDaysWithout, careDaysWith, pounds(paidTotal),
-          pounds(caps.removed()), pounds(fundTotal), council, grossTotal, cashable, cashable - council, npv, deliveryTotal,
-          pounds(paidTotal) - deliveryTotal, peak, Irr.annual(investorCash), caps.removed() > 0, overBudget, yearRows, cumPay, cumNet);
-    }
-  }
-
-  private static double pounds(long pence) {
-    return pence / 100.0;
   }
 
   /** Pounds of P for a sub-cohort (for closed-form checks). */

@@ -1,6 +1,7 @@
 package org.sibmodel.simulate;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,9 +23,12 @@ import org.sibmodel.vocabulary.PlacementGroup;
  * @param effect the service's effect on the hazard of entering care
  * @param counterfactual what would happen to a referred child without the service
  * @param secondary chances of the secondary outcomes
- * @param costs unit costs of care, inflation and the cashable share
+ * @param costs unit costs of care, their growth, what share of costs avoided is cashable, and for how long
+ *     savings are counted
  * @param delivery what the service costs to run (funded by the social investor)
  * @param funding who pays the outcome payments
+ * @param councilCosts what the contract costs the council to run besides the outcome payments
+ * @param economics the price year, general inflation, the discount rate and optimism bias (Green Book)
  * @param simulation iterations and seed
  */
 public record Scenario(
@@ -38,6 +42,8 @@ public record Scenario(
     Costs costs,
     Delivery delivery,
     Funding funding,
+    CouncilCosts councilCosts,
+    Economics economics,
     Settings simulation)
     implements java.io.Serializable {
 
@@ -50,41 +56,47 @@ public record Scenario(
     Objects.requireNonNull(costs, "costs");
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(funding, "funding");
+    Objects.requireNonNull(councilCosts, "council_costs");
+    Objects.requireNonNull(economics, "economics");
     Objects.requireNonNull(simulation, "simulation");
   }
 
   /** The same scenario with other simulation settings (command-line overrides). */
   public Scenario withSettings(Settings settings) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, settings);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, settings);
   }
 
   /** The same scenario under another name (a variant). */
   public Scenario withName(String name) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withContract(ContractTerms contract) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withReferrals(Referrals referrals) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withEffect(Effect effect) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withCounterfactual(Counterfactual counterfactual) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withCosts(Costs costs) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   public Scenario withFunding(Funding funding) {
-    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, simulation);
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
+  }
+
+  public Scenario withEconomics(Economics economics) {
+    return new Scenario(name, description, contract, referrals, effect, counterfactual, secondary, costs, delivery, funding, councilCosts, economics, simulation);
   }
 
   /**
@@ -207,38 +219,117 @@ public record Scenario(
   }
 
   /**
-   * Costs of care.
+   * Costs of care and the savings they make.
    *
    * @param weekly pounds a week per placement group at the price year, each with its source
-   * @param priceYear the year the weekly costs are priced in
-   * @param inflation yearly inflation of care costs
-   * @param cashableShare share of costs avoided that the budget actually saves
+   * @param inflation yearly growth of placement costs in cash terms from the price year
+   * @param cashableShare share of costs avoided that the budget actually saves, by placement group
+   * @param cashableProfile multiplier of the cashable shares in each contract year (year 1 first; the
+   *     last value holds for later years); empty for 1 throughout
+   * @param savingsHorizon how long after each child's day 0 care avoided is counted
    */
-  public record Costs(Map<PlacementGroup, UnitCost> weekly, int priceYear, double inflation, double cashableShare) implements java.io.Serializable {
+  public record Costs(
+      Map<PlacementGroup, UnitCost> weekly, double inflation, Map<PlacementGroup, Double> cashableShare,
+      List<Double> cashableProfile, SavingsHorizon savingsHorizon) implements java.io.Serializable {
     public Costs {
       for (PlacementGroup g : PlacementGroup.values()) {
         if (weekly == null || !weekly.containsKey(g)) {
           throw new IllegalArgumentException("costs.weekly." + g.label() + " is missing");
         }
+        Double share = cashableShare == null ? null : cashableShare.get(g);
+        if (share == null) {
+          throw new IllegalArgumentException("costs.cashable_share." + g.label() + " is missing");
+        }
+        if (!(share >= 0 && share <= 1)) {
+          throw new IllegalArgumentException("costs.cashable_share." + g.label() + " = " + share + ": must be between 0 and 1");
+        }
       }
-      if (cashableShare < 0 || cashableShare > 1) {
-        throw new IllegalArgumentException("costs.cashable_share = " + cashableShare + ": must be between 0 and 1");
-      }
-      if (inflation <= -1) {
+      if (!(inflation > -1) || Double.isInfinite(inflation)) {
         throw new IllegalArgumentException("costs.inflation = " + inflation + ": must be above -1");
       }
+      cashableProfile = cashableProfile == null ? List.of() : List.copyOf(cashableProfile);
+      for (int y = 0; y < cashableProfile.size(); y++) {
+        double f = cashableProfile.get(y);
+        if (!(f >= 0 && f <= 1)) {
+          throw new IllegalArgumentException("costs.cashable_profile[" + y + "] = " + f + ": must be between 0 and 1");
+        }
+      }
+      Objects.requireNonNull(savingsHorizon, "costs.savings_horizon_months is missing");
       weekly = Collections.unmodifiableMap(new EnumMap<>(weekly));
+      cashableShare = Collections.unmodifiableMap(new EnumMap<>(cashableShare));
+    }
+
+    /** The same cashable share for every placement group. */
+    public static Map<PlacementGroup, Double> everyGroup(double share) {
+      Map<PlacementGroup, Double> shares = new EnumMap<>(PlacementGroup.class);
+      for (PlacementGroup g : PlacementGroup.values()) {
+        shares.put(g, share);
+      }
+      return shares;
+    }
+
+    /** The cashable share of a placement group in a contract year (0 = the first). */
+    public double cashable(PlacementGroup group, int contractYear) {
+      double profile = cashableProfile.isEmpty() ? 1.0 : cashableProfile.get(Math.min(contractYear, cashableProfile.size() - 1));
+      return cashableShare.get(group) * profile;
     }
 
     /** The same costs with one placement group's weekly cost replaced. */
     public Costs withWeekly(PlacementGroup group, UnitCost cost) {
       Map<PlacementGroup, UnitCost> changed = new EnumMap<>(weekly);
       changed.put(group, cost);
-      return new Costs(changed, priceYear, inflation, cashableShare);
+      return new Costs(changed, inflation, cashableShare, cashableProfile, savingsHorizon);
     }
 
+    /** The same costs with one cashable share for every placement group. */
     public Costs withCashableShare(double share) {
-      return new Costs(weekly, priceYear, inflation, share);
+      return new Costs(weekly, inflation, everyGroup(share), cashableProfile, savingsHorizon);
+    }
+
+    public Costs withSavingsHorizon(SavingsHorizon horizon) {
+      return new Costs(weekly, inflation, cashableShare, cashableProfile, horizon);
+    }
+  }
+
+  /**
+   * How long after each child's day 0 care avoided is counted as saving: to the end of the
+   * contract term; while the contract tracks the child for payment (the milestone and the tracking
+   * days, inside the term); or a number of months, inside the term or after it.
+   */
+  public record SavingsHorizon(Kind kind, int months) implements java.io.Serializable {
+    /** The three ways a horizon is set. */
+    public enum Kind { CONTRACT_TERM, TRACKING, MONTHS }
+
+    public SavingsHorizon {
+      Objects.requireNonNull(kind, "kind");
+      if (kind == Kind.MONTHS && months < 1) {
+        throw new IllegalArgumentException("costs.savings_horizon_months = " + months + ": must be at least 1");
+      }
+      if (kind != Kind.MONTHS) {
+        months = 0;
+      }
+    }
+
+    public static SavingsHorizon contractTerm() {
+      return new SavingsHorizon(Kind.CONTRACT_TERM, 0);
+    }
+
+    public static SavingsHorizon tracking() {
+      return new SavingsHorizon(Kind.TRACKING, 0);
+    }
+
+    public static SavingsHorizon months(int months) {
+      return new SavingsHorizon(Kind.MONTHS, months);
+    }
+
+    /** The value a scenario file holds: null, "tracking" or the months. */
+    @Override
+    public String toString() {
+      return switch (kind) {
+        case CONTRACT_TERM -> "to the end of the contract term";
+        case TRACKING -> "while the contract tracks the child";
+        case MONTHS -> months + " months from day 0";
+      };
     }
   }
 
@@ -270,25 +361,119 @@ public record Scenario(
   /**
    * Funding of outcome payments.
    *
-   * @param outcomesFundShare share of each outcome payment the outcomes fund (Life Chances Fund) pays
-   * @param outcomesFundCap most the outcomes fund pays in all, pounds (null: no cap)
+   * @param outcomesFund the outcomes fund's top-up (the Life Chances Fund)
    * @param budgetPerFinancialYear the council's budget line for outcome payments a year (null: none)
    */
-  public record Funding(double outcomesFundShare, Double outcomesFundCap, Double budgetPerFinancialYear) implements java.io.Serializable {
+  public record Funding(OutcomesFund outcomesFund, Double budgetPerFinancialYear) implements java.io.Serializable {
     public Funding {
-      if (outcomesFundShare < 0 || outcomesFundShare > 1) {
-        throw new IllegalArgumentException("funding.outcomes_fund_share = " + outcomesFundShare + ": must be between 0 and 1");
-      }
-      if (outcomesFundCap != null && outcomesFundCap < 0) {
-        throw new IllegalArgumentException("funding.outcomes_fund_cap = " + outcomesFundCap + ": must not be negative");
-      }
-      if (budgetPerFinancialYear != null && budgetPerFinancialYear < 0) {
+      Objects.requireNonNull(outcomesFund, "funding.outcomes_fund is missing");
+      if (budgetPerFinancialYear != null && !(budgetPerFinancialYear >= 0)) {
         throw new IllegalArgumentException("funding.budget_per_financial_year = " + budgetPerFinancialYear + ": must not be negative");
       }
     }
 
-    public Funding withOutcomesFundShare(double share) {
-      return new Funding(share, outcomesFundCap, budgetPerFinancialYear);
+    public Funding withOutcomesFund(OutcomesFund fund) {
+      return new Funding(fund, budgetPerFinancialYear);
+    }
+  }
+
+  /**
+   * An outcomes fund's award: it pays {@code share} of each outcome payment, up to {@code award} in
+   * all, for payments invoiced on or before {@code lastPaymentDate}.
+   *
+   * @param share share of each outcome payment the fund pays
+   * @param award most the fund pays in all, pounds (null: no limit)
+   * @param lastPaymentDate the last day an invoice is topped up (null: to the end of the contract)
+   */
+  public record OutcomesFund(double share, Double award, java.time.LocalDate lastPaymentDate) implements java.io.Serializable {
+    public OutcomesFund {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("funding.outcomes_fund.share = " + share + ": must be between 0 and 1");
+      }
+      if (award != null && !(award >= 0)) {
+        throw new IllegalArgumentException("funding.outcomes_fund.award = " + award + ": must not be negative");
+      }
+    }
+
+    public OutcomesFund withShare(double share) {
+      return new OutcomesFund(share, award, lastPaymentDate);
+    }
+  }
+
+  /**
+   * What running the contract costs the council besides the outcome payments (seed 000 section 8:
+   * contract management meetings, the steering group, the annual review, evaluation), pounds a year
+   * at the price year, over the contract term.
+   */
+  public record CouncilCosts(Map<String, UnitCost> perYear) implements java.io.Serializable {
+    public CouncilCosts {
+      perYear = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(perYear, "council_costs")));
+      perYear.forEach((name, cost) -> {
+        if (cost.pounds().kind().equals("normal") && cost.pounds().sd() > 0) {
+          throw new IllegalArgumentException("council_costs." + name + ".pounds: a cost needs a fixed value or a lognormal distribution, not a normal (it could draw below 0)");
+        }
+      });
+    }
+  }
+
+  /**
+   * Prices and discounting the Green Book way: every input price is in pounds of {@code priceYear}
+   * (a financial year, named by the calendar year it starts in); cash flows are nominal, real
+   * values divide by general inflation since the price year, and the net present value discounts
+   * real values at {@code discountRate} from the contract's first financial year.
+   *
+   * @param priceYear the financial year all input prices are in (2021 = 2021-22)
+   * @param inflation general inflation (GDP deflator) a year, drawn per iteration
+   * @param discountRate the Green Book social time preference rate
+   * @param optimismBias the Green Book's adjustment of estimated costs and benefits
+   */
+  public record Economics(int priceYear, Distribution inflation, double discountRate, OptimismBias optimismBias)
+      implements java.io.Serializable {
+    public Economics {
+      if (priceYear < 1990 || priceYear > 2100) {
+        throw new IllegalArgumentException("economics.price_year = " + priceYear + ": expected a financial year such as 2021 (for 2021-22)");
+      }
+      Objects.requireNonNull(inflation, "economics.inflation is missing");
+      if (inflation.mean() <= -1) {
+        throw new IllegalArgumentException("economics.inflation: mean " + inflation.mean() + " must be above -1");
+      }
+      if (!(discountRate > -1) || Double.isInfinite(discountRate)) {
+        throw new IllegalArgumentException("economics.discount_rate = " + discountRate + ": must be above -1");
+      }
+      Objects.requireNonNull(optimismBias, "economics.optimism_bias is missing");
+    }
+
+    public Economics withOptimismBias(OptimismBias bias) {
+      return new Economics(priceYear, inflation, discountRate, bias);
+    }
+
+    public Economics withInflation(Distribution inflation) {
+      return new Economics(priceYear, inflation, discountRate, optimismBias);
+    }
+  }
+
+  /**
+   * Optimism bias (HM Treasury Green Book supplementary guidance): estimated costs are raised by
+   * {@code costs} and estimated benefits lowered by {@code benefits}, when {@code apply}.
+   */
+  public record OptimismBias(boolean apply, double costs, double benefits) implements java.io.Serializable {
+    public OptimismBias {
+      if (!(costs >= 0) || Double.isInfinite(costs)) {
+        throw new IllegalArgumentException("economics.optimism_bias.costs = " + costs + ": must not be negative");
+      }
+      if (!(benefits >= 0 && benefits <= 1)) {
+        throw new IllegalArgumentException("economics.optimism_bias.benefits = " + benefits + ": must be between 0 and 1");
+      }
+    }
+
+    /** The multiplier of an estimated cost: 1 + the uplift when applied. */
+    public double costFactor() {
+      return apply ? 1 + costs : 1;
+    }
+
+    /** The multiplier of an estimated benefit: 1 - the reduction when applied. */
+    public double benefitFactor() {
+      return apply ? 1 - benefits : 1;
     }
   }
 

@@ -21,7 +21,7 @@ public final class ScenarioFile {
   private static final String DEFAULTS = "default-scenario.yaml";
   /** Sections whose keys are names the user chooses. */
   static final List<String> OPEN = List.of("contract", "referrals.districts", "referrals.per_year.diversion",
-      "referrals.per_year.reunification", "variants", "sensitivity.inputs");
+      "referrals.per_year.reunification", "variants", "sensitivity.inputs", "council_costs");
 
   private ScenarioFile() {}
 
@@ -30,21 +30,41 @@ public final class ScenarioFile {
   }
 
   public static Scenario read(Path file) {
-    return parse(ConfigTree.read(file, ScenarioFile.class, DEFAULTS, OPEN));
+    try {
+      return fromYaml(java.nio.file.Files.readString(file), file.toString());
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file", e);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   public static Scenario fromYaml(String yaml, String source) {
-    return parse(ConfigTree.fromYaml(yaml, source, ScenarioFile.class, DEFAULTS, OPEN));
+    return fromTree(ConfigTree.parse(yaml, source), source);
   }
 
   /** A scenario from a parsed tree over the defaults (a base with a variant's changes laid on it). */
   public static Scenario fromTree(com.fasterxml.jackson.databind.JsonNode tree, String source) {
-    return parse(ConfigTree.over(tree, source, ScenarioFile.class, DEFAULTS, OPEN));
+    return parse(tree(tree, source));
   }
 
   /** The merged tree of a file over the defaults, for reading its variants and sensitivity ranges. */
   static ConfigTree tree(com.fasterxml.jackson.databind.JsonNode tree, String source) {
-    return ConfigTree.over(tree, source, ScenarioFile.class, DEFAULTS, OPEN);
+    return ConfigTree.over(everyGroup(tree), source, ScenarioFile.class, DEFAULTS, OPEN);
+  }
+
+  /** A single {@code costs.cashable_share} means the same share for every placement group. */
+  private static JsonNode everyGroup(JsonNode tree) {
+    JsonNode share = tree == null ? null : tree.path("costs").get("cashable_share");
+    if (share == null || !share.isNumber()) {
+      return tree;
+    }
+    ObjectNode copy = tree.deepCopy();
+    ObjectNode groups = ((ObjectNode) copy.get("costs")).putObject("cashable_share");
+    for (PlacementGroup g : PlacementGroup.values()) {
+      groups.set(g.label(), share);
+    }
+    return copy;
   }
 
   /**
@@ -80,7 +100,6 @@ public final class ScenarioFile {
     secondary.set("attendance", distribution(s.secondary().attendance()));
     secondary.set("reading", distribution(s.secondary().reading()));
     ObjectNode costs = tree.putObject("costs");
-    costs.put("price_year", s.costs().priceYear());
     ObjectNode weekly = costs.putObject("weekly");
     s.costs().weekly().forEach((group, cost) -> {
       ObjectNode g = weekly.putObject(group.label());
@@ -88,15 +107,41 @@ public final class ScenarioFile {
       g.put("source", cost.source());
     });
     costs.put("inflation", number(s.costs().inflation()));
-    costs.put("cashable_share", number(s.costs().cashableShare()));
+    ObjectNode cashable = costs.putObject("cashable_share");
+    s.costs().cashableShare().forEach((group, share) -> cashable.put(group.label(), number(share)));
+    com.fasterxml.jackson.databind.node.ArrayNode profile = costs.putArray("cashable_profile");
+    s.costs().cashableProfile().forEach(f -> profile.add(number(f)));
+    switch (s.costs().savingsHorizon().kind()) {
+      case CONTRACT_TERM -> costs.putNull("savings_horizon_months");
+      case TRACKING -> costs.put("savings_horizon_months", "tracking");
+      case MONTHS -> costs.put("savings_horizon_months", s.costs().savingsHorizon().months());
+    }
     ObjectNode delivery = tree.putObject("delivery");
     delivery.put("per_referral", number(s.delivery().perReferral()));
     delivery.put("fixed_per_year", number(s.delivery().fixedPerYear()));
     ObjectNode funding = tree.putObject("funding");
-    funding.put("outcomes_fund_share", number(s.funding().outcomesFundShare()));
-    funding.put("outcomes_fund_cap", s.funding().outcomesFundCap() == null ? null : number(s.funding().outcomesFundCap()));
+    Scenario.OutcomesFund fund = s.funding().outcomesFund();
+    ObjectNode fundNode = funding.putObject("outcomes_fund");
+    fundNode.put("share", number(fund.share()));
+    fundNode.put("award", fund.award() == null ? null : number(fund.award()));
+    fundNode.put("last_payment_date", fund.lastPaymentDate() == null ? null : fund.lastPaymentDate().toString());
     funding.put("budget_per_financial_year",
         s.funding().budgetPerFinancialYear() == null ? null : number(s.funding().budgetPerFinancialYear()));
+    ObjectNode council = tree.putObject("council_costs");
+    s.councilCosts().perYear().forEach((name, cost) -> {
+      ObjectNode item = council.putObject(name);
+      item.set("pounds", distribution(cost.pounds()));
+      item.put("source", cost.source());
+    });
+    Scenario.Economics e = s.economics();
+    ObjectNode economics = tree.putObject("economics");
+    economics.put("price_year", e.priceYear());
+    economics.set("inflation", distribution(e.inflation()));
+    economics.put("discount_rate", number(e.discountRate()));
+    ObjectNode bias = economics.putObject("optimism_bias");
+    bias.put("apply", e.optimismBias().apply());
+    bias.put("costs", number(e.optimismBias().costs()));
+    bias.put("benefits", number(e.optimismBias().benefits()));
     ObjectNode simulation = tree.putObject("simulation");
     simulation.put("iterations", s.simulation().iterations());
     simulation.put("seed", s.simulation().seed());
@@ -144,7 +189,26 @@ public final class ScenarioFile {
       Map<PlacementGroup, Scenario.UnitCost> weekly = new EnumMap<>(PlacementGroup.class);
       for (String g : c.keys("costs.weekly")) {
         String path = "costs.weekly." + g;
-        weekly.put(PlacementGroup.ofLabel(g), named(path, () -> new Scenario.UnitCost(distribution(c, path + ".pounds"), c.text(path + ".source"))));
+        weekly.put(PlacementGroup.ofLabel(g), named(c, path, () -> new Scenario.UnitCost(distribution(c, path + ".pounds"), c.text(path + ".source"))));
+      }
+      Map<PlacementGroup, Double> cashable = new EnumMap<>(PlacementGroup.class);
+      for (String g : c.keys("costs.cashable_share")) {
+        cashable.put(named(c, "costs.cashable_share." + g, () -> PlacementGroup.ofLabel(g)), c.number("costs.cashable_share." + g));
+      }
+      List<Double> profile = new java.util.ArrayList<>();
+      JsonNode profileNode = c.node("costs.cashable_profile");
+      if (profileNode != null && !profileNode.isNull()) {
+        if (!profileNode.isArray()) {
+          throw c.wrong("costs.cashable_profile", "a list of shares by contract year, such as [0.5, 0.75, 1.0]");
+        }
+        for (int y = 0; y < profileNode.size(); y++) {
+          profile.add(c.number("costs.cashable_profile." + y));
+        }
+      }
+      Map<String, Scenario.UnitCost> councilCosts = new LinkedHashMap<>();
+      for (String name : c.keys("council_costs")) {
+        String path = "council_costs." + name;
+        councilCosts.put(name, named(c, path, () -> new Scenario.UnitCost(distribution(c, path + ".pounds"), c.text(path + ".source"))));
       }
       JsonNode contract = c.section("contract");
       return new Scenario(
@@ -158,10 +222,15 @@ public final class ScenarioFile {
               distribution(c, "counterfactual.reunification_extra_days")),
           new Scenario.Secondary(distribution(c, "secondary.family_star"), distribution(c, "secondary.my_star"),
               distribution(c, "secondary.attendance"), distribution(c, "secondary.reading")),
-          new Scenario.Costs(weekly, c.integer("costs.price_year"), c.number("costs.inflation"), c.number("costs.cashable_share")),
+          new Scenario.Costs(weekly, c.number("costs.inflation"), cashable, profile, savingsHorizon(c)),
           new Scenario.Delivery(c.number("delivery.per_referral"), c.number("delivery.fixed_per_year")),
-          new Scenario.Funding(c.number("funding.outcomes_fund_share"), c.optionalNumber("funding.outcomes_fund_cap"),
+          new Scenario.Funding(new Scenario.OutcomesFund(c.number("funding.outcomes_fund.share"),
+              c.optionalNumber("funding.outcomes_fund.award"), c.optionalDate("funding.outcomes_fund.last_payment_date")),
               c.optionalNumber("funding.budget_per_financial_year")),
+          new Scenario.CouncilCosts(councilCosts),
+          new Scenario.Economics(c.integer("economics.price_year"), distribution(c, "economics.inflation"),
+              c.number("economics.discount_rate"), new Scenario.OptimismBias(c.bool("economics.optimism_bias.apply"),
+                  c.number("economics.optimism_bias.costs"), c.number("economics.optimism_bias.benefits"))),
           new Scenario.Settings(c.integer("simulation.iterations"), c.longValue("simulation.seed")));
     });
   }
@@ -175,6 +244,21 @@ public final class ScenarioFile {
     }
   }
 
+  /** {@code costs.savings_horizon_months}: null (to the end of the term), "tracking" or whole months. */
+  private static Scenario.SavingsHorizon savingsHorizon(ConfigTree c) {
+    JsonNode v = c.node("costs.savings_horizon_months");
+    if (v == null || v.isNull()) {
+      return Scenario.SavingsHorizon.contractTerm();
+    }
+    if (v.isTextual() && v.asText().equals("tracking")) {
+      return Scenario.SavingsHorizon.tracking();
+    }
+    if (!v.isIntegralNumber()) {
+      throw c.wrong("costs.savings_horizon_months", "null (to the end of the contract term), tracking, or a whole number of months");
+    }
+    return Scenario.SavingsHorizon.months(c.integer("costs.savings_horizon_months"));
+  }
+
   /** A fine band of referral, by its label in a per-year table. */
   private static AgeBand referralBand(String path, String label) {
     return AgeBand.REFERRAL_BANDS.stream().filter(b -> b.label().equals(label)).findFirst().orElseThrow(() ->
@@ -182,11 +266,13 @@ public final class ScenarioFile {
   }
 
   /** Runs a record's constructor, naming the field it was read from in a message that does not already. */
-  private static <T> T named(String path, java.util.function.Supplier<T> constructor) {
+  private static <T> T named(ConfigTree c, String path, java.util.function.Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
-      throw e.getMessage().startsWith(path) ? e : new IllegalArgumentException(path + "." + e.getMessage(), e);
+      String message = e.getMessage();
+      throw message.startsWith(path) || message.startsWith(c.source()) ? e : new IllegalArgumentException(path + "." + message, e);
     }
   }
+
 }

@@ -71,11 +71,14 @@ public enum ScenarioInput {
       return s.withCosts(s.costs().withWeekly(PlacementGroup.RESIDENTIAL, cost.withPounds(Distribution.fixed(value))));
     }
   },
-  /** The share of care costs avoided that comes out of the budget. */
+  /**
+   * The share of care costs avoided that comes out of the budget, set for every placement group;
+   * the base value is the average of the groups' shares.
+   */
   CASHABLE_SHARE("cashable_share", 0, 1, 0.002) {
     @Override
     public double get(Scenario s) {
-      return s.costs().cashableShare();
+      return s.costs().cashableShare().values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     @Override
@@ -99,12 +102,39 @@ public enum ScenarioInput {
   OUTCOMES_FUND_SHARE("outcomes_fund_share", 0, 1, 0.002) {
     @Override
     public double get(Scenario s) {
-      return s.funding().outcomesFundShare();
+      return s.funding().outcomesFund().share();
     }
 
     @Override
     Scenario set(Scenario s, double value) {
-      return s.withFunding(s.funding().withOutcomesFundShare(value));
+      return s.withFunding(s.funding().withOutcomesFund(s.funding().outcomesFund().withShare(value)));
+    }
+  },
+  /**
+   * Months from each child's day 0 over which care avoided is counted, whole months. Where the
+   * scenario counts to the end of the contract term, the base value is that term's average over
+   * the referral window (half the referral months plus the outcome months); while the contract
+   * tracks the child, the milestone months and the tracking days.
+   */
+  SAVINGS_HORIZON_MONTHS("savings_horizon_months", 1, 240, 0.5) {
+    @Override
+    public double get(Scenario s) {
+      Scenario.SavingsHorizon h = s.costs().savingsHorizon();
+      return switch (h.kind()) {
+        case MONTHS -> h.months();
+        case CONTRACT_TERM -> s.contract().referralMonths() / 2.0 + s.contract().outcomeMonths();
+        case TRACKING -> s.contract().milestoneMonths() + s.contract().trackingDays() / (365.25 / 12);
+      };
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withCosts(s.costs().withSavingsHorizon(Scenario.SavingsHorizon.months((int) Math.round(value))));
+    }
+
+    @Override
+    double written(double value) {
+      return Math.round(value);
     }
   };
 

@@ -34,12 +34,14 @@ public final class ScenarioSet {
   private final Scenario base;
   private final List<Variant> variants;
   private final int sensitivityIterations;
+  private final Basis basis;
   private final List<Range> ranges;
 
-  private ScenarioSet(Scenario base, List<Variant> variants, int sensitivityIterations, List<Range> ranges) {
+  private ScenarioSet(Scenario base, List<Variant> variants, int sensitivityIterations, Basis basis, List<Range> ranges) {
     this.base = base;
     this.variants = List.copyOf(variants);
     this.sensitivityIterations = sensitivityIterations;
+    this.basis = basis;
     this.ranges = List.copyOf(ranges);
   }
 
@@ -78,6 +80,14 @@ public final class ScenarioSet {
     if (sensitivityIterations < 10) {
       throw new IllegalArgumentException(source + ": sensitivity.iterations = " + sensitivityIterations + ": at least 10 are needed");
     }
+    String basisKey = tree.text("sensitivity.basis");
+    this.basis = tree.build(() -> {
+      try {
+        return Basis.of(basisKey);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("sensitivity." + e.getMessage(), e);
+      }
+    });
     this.ranges = new ArrayList<>();
     for (String input : tree.keys("sensitivity.inputs")) {
       ScenarioInput known;
@@ -121,6 +131,11 @@ public final class ScenarioSet {
     return sensitivityIterations;
   }
 
+  /** What sensitivity, switching values and the break-even tariff are judged on. */
+  public Basis basis() {
+    return basis;
+  }
+
   public List<Range> ranges() {
     return List.copyOf(ranges);
   }
@@ -133,7 +148,7 @@ public final class ScenarioSet {
     java.util.function.UnaryOperator<Scenario> settings = s -> s.withSettings(new Scenario.Settings(
         iterations == null ? s.simulation().iterations() : iterations, seed == null ? s.simulation().seed() : seed));
     return new ScenarioSet(settings.apply(base), variants.stream().map(v -> new Variant(v.name(), settings.apply(v.scenario()))).toList(),
-        sensitivityIterations == null ? this.sensitivityIterations : sensitivityIterations, ranges);
+        sensitivityIterations == null ? this.sensitivityIterations : sensitivityIterations, basis, ranges);
   }
 
   /**
@@ -153,6 +168,7 @@ public final class ScenarioSet {
     }
     com.fasterxml.jackson.databind.node.ObjectNode sensitivity = tree.putObject("sensitivity");
     sensitivity.put("iterations", sensitivityIterations);
+    sensitivity.put("basis", basis.key());
     com.fasterxml.jackson.databind.node.ObjectNode inputs = sensitivity.putObject("inputs");
     for (Range r : ranges) {
       com.fasterxml.jackson.databind.node.ObjectNode range = inputs.putObject(r.input().key());

@@ -12,7 +12,7 @@ class Kernel_InvariantsTest {
 
   @Test
   void moneyIsConservedEveryIterationAndYear() {
-    Scenario scenario = ScenarioFile.fromYaml("funding:\n  outcomes_fund_cap: 600000\n", "capped-fund.yaml");
+    Scenario scenario = ScenarioFile.fromYaml("funding:\n  outcomes_fund: {award: 600000, last_payment_date: null}\ncosts: {cashable_share: 0.6, cashable_profile: []}\neconomics: {optimism_bias: {apply: false}}\n", "capped-fund.yaml");
     Kernel kernel = new Kernel(scenario, TestParameters.simple());
     for (int i = 0; i < 60; i++) {
       IterationResult r = kernel.run(i);
@@ -22,7 +22,7 @@ class Kernel_InvariantsTest {
       double years = 0;
       for (IterationResult.Year y : r.years()) {
         assertEquals(y.outcomePayments(), y.outcomesFund() + y.councilCost(), PENNY, y.financialYear());
-        assertEquals(y.netPosition(), y.cashableSavings() - y.councilCost(), PENNY, y.financialYear());
+        assertEquals(y.netPosition(), y.cashableSavings() - y.councilCost() - y.councilSideCosts(), PENNY, y.financialYear());
         years += y.outcomePayments();
       }
       assertEquals(r.outcomePayments(), years, 1e-6);

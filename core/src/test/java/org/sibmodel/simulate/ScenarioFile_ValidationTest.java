@@ -27,8 +27,8 @@ class ScenarioFile_ValidationTest {
     Scenario s = ScenarioFile.defaults();
     assertEquals(44.0, s.referrals().perYear().get(Pathway.DIVERSION).get(AgeBand.A5_7));
     assertEquals(3.3, s.referrals().perYear().get(Pathway.REUNIFICATION).get(AgeBand.A5_7));
-    assertEquals(0.25, s.funding().outcomesFundShare());
-    assertEquals(3_000_000, s.funding().outcomesFundCap());
+    assertEquals(0.25, s.funding().outcomesFund().share());
+    assertEquals(1_000_000, s.funding().outcomesFund().award());
     assertEquals(0, new BigDecimal("10000").compareTo(s.contract().price(org.sibmodel.payments.SubCohort.all().get(0))));
     assertEquals(4, s.referrals().districts().size());
     s.costs().weekly().values().forEach(c -> assertTrue(!c.source().isBlank()));
@@ -55,7 +55,7 @@ class ScenarioFile_ValidationTest {
       "unknown band        | referrals:\\n  per_year:\\n    diversion: {\"4-5\": 10}          | unknown age band",
       "bad source          | referrals:\\n  source: census                                   | referrals.source = census",
       "negative cost       | delivery:\\n  per_referral: -5                                  | must not be negative",
-      "fund share > 1      | funding:\\n  outcomes_fund_share: 1.5                           | funding.outcomes_fund_share = 1.5",
+      "fund share > 1      | funding:\\n  outcomes_fund: {share: 1.5}                        | funding.outcomes_fund.share = 1.5",
       "no iterations       | simulation:\\n  iterations: 0                                  | simulation.iterations = 0",
       "bad contract        | contract:\\n  shares:\\n    reading: 0.5                       | must sum to 1",
       "wrong kind          | simulation:\\n  iterations: many                               | simulation.iterations = \"many\"",

@@ -12,10 +12,13 @@ import org.sibmodel.vocabulary.PlacementGroup;
 class ScenarioSet_VariantsTest {
 
   @Test
-  void theDefaultSetHasSevenVariantsAndSevenRanges() {
+  void theDefaultSetHasEightVariantsAndEightRanges() {
     ScenarioSet set = ScenarioSet.defaults();
-    assertEquals(7, set.variants().size());
-    assertEquals(7, set.ranges().size());
+    assertEquals(8, set.variants().size());
+    assertEquals(8, set.ranges().size());
+    assertEquals(1.0, set.variants().stream().filter(v -> v.name().equals("no effect")).findFirst().orElseThrow()
+        .scenario().effect().hazardRatio().mean(), "the no-effect case is among the defaults");
+    assertEquals(1.0, set.ranges().get(0).high(), "the hazard ratio's range reaches no effect");
     assertEquals(400, set.sensitivityIterations());
     ScenarioSet.Variant tariff = set.variants().stream().filter(v -> v.name().equals("tariff 8000")).findFirst().orElseThrow();
     assertEquals(0, new BigDecimal("8000").compareTo(tariff.scenario().contract().price(SubCohort.all().get(2))));
@@ -49,11 +52,11 @@ class ScenarioSet_VariantsTest {
   @Test
   void badVariantsAndRangesAreErrorsNamingThem() {
     IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> ScenarioSet.fromYaml(
-        "variants:\n  - {name: a, changes: {funding: {outcomes_fund_share: 0.1}}}\n  - {name: a, changes: {}}\n", "s.yaml"));
+        "variants:\n  - {name: a, changes: {funding: {outcomes_fund: {share: 0.1}}}}\n  - {name: a, changes: {}}\n", "s.yaml"));
     assertTrue(twice.getMessage().contains("'a' is used twice"), twice.getMessage());
     IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ScenarioSet.fromYaml(
-        "variants:\n  - {name: b, changes: {funding: {outcomes_fund_share: 3}}}\n", "s.yaml"));
-    assertTrue(bad.getMessage().contains("variant b") && bad.getMessage().contains("outcomes_fund_share = 3"), bad.getMessage());
+        "variants:\n  - {name: b, changes: {funding: {outcomes_fund: {share: 3}}}}\n", "s.yaml"));
+    assertTrue(bad.getMessage().contains("variant b") && bad.getMessage().contains("outcomes_fund.share = 3"), bad.getMessage());
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ScenarioSet.fromYaml(
         "sensitivity:\n  inputs:\n    weather: {low: 1, high: 2}\n", "s.yaml"));
     assertTrue(unknown.getMessage().contains("sensitivity.inputs.weather: unknown input"), unknown.getMessage());

@@ -30,7 +30,7 @@ class Scenario_ValidationTest {
   @Test
   void sharesAndCostsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> base.costs().withCashableShare(1.5));
-    assertThrows(IllegalArgumentException.class, () -> base.funding().withOutcomesFundShare(-0.1));
+    assertThrows(IllegalArgumentException.class, () -> base.funding().outcomesFund().withShare(-0.1));
     assertThrows(IllegalArgumentException.class, () -> base.referrals().withVolume(Distribution.fixed(0)));
     assertThrows(IllegalArgumentException.class,
         () -> base.costs().weekly().get(PlacementGroup.RESIDENTIAL).withPounds(Distribution.fixed(-100)));

@@ -48,7 +48,8 @@ final class ReportHtml {
           + " care data made by <code>sib generate</code>. The figures describe the model, not a real council.</p>");
     }
     h.append(String.format(Locale.ROOT, "<p>Base scenario <b>%s</b>: %s. %,d iterations a scenario on common random numbers (seed %d);"
-            + " sensitivity and break-even %,d iterations an evaluation. Money in nominal pounds; NPV at 3.5%% (Green Book).</p>",
+            + " sensitivity and break-even %,d iterations an evaluation. Money in nominal pounds (cash as paid); the real NPV is in pounds of"
+            + " the price year, discounted the Green Book way (see the assumptions). Savings and the council's own costs are after optimism bias.</p>",
         esc(base), esc(String.valueOf(in.summary().description())), in.summary().iterations(), in.summary().seed(),
         in.summary().sensitivityIterations()));
 
@@ -56,14 +57,16 @@ final class ReportHtml {
 
     h.append("<h2>Affordability by scenario</h2><table><caption>Council net position and costs, P10 / P50 / P90").append(tag)
         .append("</caption><tr><th>scenario</th><th>outcome payments P50</th><th>outcomes fund P50</th><th>council cost P50</th>"
-            + "<th>cashable savings P50</th><th>net position P10</th><th>net P50</th><th>net P90</th><th>NPV P50</th>"
-            + "<th>P(net &lt; 0)</th><th>P(cap hit)</th><th>investor IRR P50</th></tr>");
+            + "<th>council's own costs P50</th><th>cashable savings P50</th><th>net position P10</th><th>net P50</th><th>net P90</th>"
+            + "<th>real NPV P10</th><th>real NPV P50</th><th>deadweight P50</th><th>P(net &lt; 0)</th><th>P(cap hit)</th><th>investor IRR P50</th></tr>");
     for (String s : in.scenarios()) {
       h.append("<tr><td>").append(esc(s)).append("</td>")
           .append(money(value(in, s, "outcome_payments", "p50"))).append(money(value(in, s, "outcomes_fund", "p50")))
-          .append(money(value(in, s, "council_cost", "p50"))).append(money(value(in, s, "cashable_savings", "p50")))
+          .append(money(value(in, s, "council_cost", "p50"))).append(money(value(in, s, "council_side_costs", "p50")))
+          .append(money(value(in, s, "cashable_savings", "p50")))
           .append(money(value(in, s, "net_position", "p10"))).append(money(value(in, s, "net_position", "p50")))
-          .append(money(value(in, s, "net_position", "p90"))).append(money(value(in, s, "npv", "p50")))
+          .append(money(value(in, s, "net_position", "p90"))).append(money(value(in, s, "npv_real", "p10")))
+          .append(money(value(in, s, "npv_real", "p50"))).append(percent(value(in, s, "deadweight_share", "p50")))
           .append(percent(value(in, s, "probability: council net position negative", "mean")))
           .append(percent(value(in, s, "probability: outcome payments hit the cap", "mean")))
           .append(percent(value(in, s, "investor_irr", "p50"))).append("</tr>");
@@ -71,14 +74,14 @@ final class ReportHtml {
     h.append("</table>");
 
     h.append("<h2>Cash flow by financial year: ").append(esc(base)).append("</h2><table><caption>April to March, P10 / P50 / P90").append(tag)
-        .append("</caption><tr><th>financial year</th><th>outcome payments</th><th>council cost</th><th>cashable savings</th>"
-            + "<th>cumulative net position</th></tr>");
+        .append("</caption><tr><th>financial year</th><th>outcome payments</th><th>council cost</th><th>council's own costs</th>"
+            + "<th>cashable savings</th><th>net position (real)</th><th>cumulative net position</th></tr>");
     for (Row r : in.cashFlow()) {
       if (!r.getAs("scenario").equals(base)) {
         continue;
       }
       h.append("<tr><td>").append(esc(r.getAs("financial_year"))).append("</td>");
-      for (String f : List.of("payments", "council_cost", "savings", "cumulative_net")) {
+      for (String f : List.of("payments", "council_cost", "council_side_costs", "savings", "net_real", "cumulative_net")) {
         h.append(String.format(Locale.ROOT, "<td>£%,.0f / £%,.0f / £%,.0f</td>", (Double) r.getAs(f + "_p10"), (Double) r.getAs(f + "_p50"),
             (Double) r.getAs(f + "_p90")));
       }
@@ -94,24 +97,26 @@ final class ReportHtml {
         .append("<div>").append(img(histogram(in.basePayments(), "Total outcome payments", synthetic))).append("</div>")
         .append("<div>").append(img(histogram(in.baseNet(), "Council net position", synthetic))).append("</div></div>");
 
-    h.append("<h2>Break-even tariff</h2><table><caption>The highest price per child P (every sub-cohort) at which the council's net position"
-        + " is at least zero").append(tag).append("</caption><tr><th>basis</th><th>tariff</th><th>accuracy on P</th><th>net at it</th>"
-        + "<th>accuracy on net</th><th>how</th></tr>");
+    String measure = in.breakEven().isEmpty() ? "npv_real" : in.breakEven().get(0).getAs("measure");
+    String measureWords = measure.equals("npv_real") ? "real net present value (Green Book)" : "net position in cash, undiscounted";
+    h.append("<h2>Break-even tariff</h2><table><caption>The highest price per child P (every sub-cohort) at which the council's ")
+        .append(measureWords).append(" is at least zero").append(tag).append("</caption><tr><th>percentile</th><th>tariff</th>"
+        + "<th>accuracy on P</th><th>value at it</th><th>accuracy on the value</th><th>how</th></tr>");
     for (Row r : in.breakEven()) {
-      h.append("<tr><td>").append(r.getAs("basis").equals("P50") ? "median (P50)" : "prudent (P10)").append("</td>")
-          .append(money(r.getAs("tariff"))).append(money(r.getAs("tariff_accuracy"))).append(money(r.getAs("net_at_tariff")))
-          .append(money(r.getAs("net_accuracy"))).append("<td style=\"text-align:left\">").append(esc(r.getAs("note"))).append("</td></tr>");
+      h.append("<tr><td>").append(r.getAs("percentile").equals("P50") ? "median (P50)" : "prudent (P10)").append("</td>")
+          .append(money(r.getAs("tariff"))).append(money(r.getAs("tariff_accuracy"))).append(money(r.getAs("value_at_tariff")))
+          .append(money(r.getAs("value_accuracy"))).append("<td style=\"text-align:left\">").append(esc(r.getAs("note"))).append("</td></tr>");
     }
     h.append("</table>");
 
-    h.append("<h2>Sensitivity</h2><p>Council net position (P50) with each input at its low and high value, everything else as in the base"
-        + " (common random numbers); the switching value is where the P50 net position crosses zero.").append(tag).append("</p>")
+    h.append("<h2>Sensitivity</h2><p>The council's ").append(measureWords).append(" (P50) with each input at its low and high value,"
+        + " everything else as in the base (common random numbers); the switching value is where that P50 crosses zero.").append(tag).append("</p>")
         .append(tornado(in.sensitivity()));
     h.append("<table><caption>Switching values").append(tag).append("</caption><tr><th>input</th><th>base</th><th>low</th><th>high</th>"
-        + "<th>net P50 at low</th><th>net P50 at high</th><th>switching value</th><th>note</th></tr>");
+        + "<th>P50 at low</th><th>P50 at high</th><th>switching value</th><th>note</th></tr>");
     for (Row r : in.sensitivity()) {
       h.append("<tr><td>").append(esc(r.getAs("input"))).append("</td>").append(number(r.getAs("base_value"))).append(number(r.getAs("low")))
-          .append(number(r.getAs("high"))).append(money(r.getAs("net_p50_low"))).append(money(r.getAs("net_p50_high")))
+          .append(number(r.getAs("high"))).append(money(r.getAs("p50_low"))).append(money(r.getAs("p50_high")))
           .append(number(r.getAs("switching_value"))).append("<td style=\"text-align:left\">").append(esc(r.getAs("switching_note")))
           .append("</td></tr>");
     }
@@ -139,15 +144,25 @@ final class ReportHtml {
     Double netP10 = value(in, base, "net_position", "p10");
     Double pay = value(in, base, "outcome_payments", "p50");
     Double negative = value(in, base, "probability: council net position negative", "mean");
+    Double npvP50 = value(in, base, "npv_real", "p50");
+    Double npvP10 = value(in, base, "npv_real", "p10");
+    Double deadweight = value(in, base, "deadweight_share", "p50");
+    Double without = value(in, base, "payments_without_effect", "p50");
     StringBuilder s = new StringBuilder("<ul>");
     s.append(String.format(Locale.ROOT, "<li>Outcome payments over the contract: about £%,.0f (median).</li>", nz(pay)));
+    s.append(String.format(Locale.ROOT, "<li>Deadweight: had the service changed nothing, the contract would still have paid about £%,.0f,"
+        + " %.0f%% of what it pays (median): it pays for days out of care, and most referred children would have had many of them anyway.</li>",
+        nz(without), 100 * nz(deadweight)));
+    s.append(String.format(Locale.ROOT, "<li>The council's real net present value (Green Book): £%,.0f at the median, £%,.0f at the prudent P10.</li>",
+        nz(npvP50), nz(npvP10)));
     s.append(String.format(Locale.ROOT, "<li>The council's net position (cashable savings less its share of the payments): £%,.0f at the"
         + " median, £%,.0f at the prudent P10; a %.0f%% chance it is negative.</li>", nz(netP50), nz(netP10), 100 * nz(negative)));
     for (Row r : in.breakEven()) {
       if (r.isNullAt(r.fieldIndex("tariff"))) {
         continue;
       }
-      s.append(String.format(Locale.ROOT, "<li>Break-even price per child at %s: £%,.0f.</li>", r.getAs("basis"), (Double) r.getAs("tariff")));
+      s.append(String.format(Locale.ROOT, "<li>Break-even price per child at %s of the %s: £%,.0f.</li>", r.getAs("percentile"),
+          r.getAs("measure").equals("npv_real") ? "real NPV" : "net position", (Double) r.getAs("tariff")));
     }
     s.append("<li>The assumptions most in need of local evidence are marked ASSUMPTION in the table at the end.</li></ul>");
     return s.toString();
@@ -217,12 +232,12 @@ final class ReportHtml {
     }
     List<Row> rows = new ArrayList<>(sensitivity);
     rows.sort((a, b) -> Double.compare(span(b), span(a)));
-    double base = rows.get(0).getAs("net_p50_base");
+    double base = rows.get(0).getAs("p50_base");
     double min = base;
     double max = base;
     for (Row r : rows) {
-      min = Math.min(min, Math.min(r.<Double>getAs("net_p50_low"), r.<Double>getAs("net_p50_high")));
-      max = Math.max(max, Math.max(r.<Double>getAs("net_p50_low"), r.<Double>getAs("net_p50_high")));
+      min = Math.min(min, Math.min(r.<Double>getAs("p50_low"), r.<Double>getAs("p50_high")));
+      max = Math.max(max, Math.max(r.<Double>getAs("p50_low"), r.<Double>getAs("p50_high")));
     }
     double pad = (max - min) * 0.05 + 1;
     min -= pad;
@@ -238,8 +253,8 @@ final class ReportHtml {
     double baseX = left + (base - min) * scale;
     int y = 20;
     for (Row r : rows) {
-      double lo = r.getAs("net_p50_low");
-      double hi = r.getAs("net_p50_high");
+      double lo = r.getAs("p50_low");
+      double hi = r.getAs("p50_high");
       for (double[] bar : new double[][] {{lo, 0}, {hi, 1}}) {
         double x0 = left + (Math.min(base, bar[0]) - min) * scale;
         double x1 = left + (Math.max(base, bar[0]) - min) * scale;
@@ -259,7 +274,7 @@ final class ReportHtml {
   }
 
   private static double span(Row r) {
-    return Math.abs(r.<Double>getAs("net_p50_high") - r.<Double>getAs("net_p50_low"));
+    return Math.abs(r.<Double>getAs("p50_high") - r.<Double>getAs("p50_low"));
   }
 
 

@@ -22,14 +22,21 @@ final class ReportTables {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("referrals", "children");
     m.put("milestones", "children");
+    m.put("milestones_without_effect", "children");
     m.put("care_days_avoided", "days");
     m.put("outcome_payments", "pounds");
+    m.put("payments_without_effect", "pounds");
+    m.put("deadweight_share", "share");
     m.put("outcomes_fund", "pounds");
     m.put("council_cost", "pounds");
+    m.put("council_side_costs", "pounds");
+    m.put("cost_per_care_day_avoided", "pounds a day");
     m.put("gross_savings", "pounds");
     m.put("cashable_savings", "pounds");
+    m.put("savings_in_term", "pounds");
+    m.put("savings_after_term", "pounds");
     m.put("net_position", "pounds");
-    m.put("npv", "pounds");
+    m.put("npv_real", "pounds");
     m.put("investor_peak_capital", "pounds");
     m.put("investor_net_return", "pounds");
     m.put("investor_irr", "pounds a year (rate)");
@@ -64,29 +71,31 @@ final class ReportTables {
     return rows;
   }
 
+  /** The cash flow's columns (their P10, P50 and P90) and the by-year metric each is of. */
+  private static final Map<String, String> CASH_FLOW_COLUMNS = Map.of(
+      "payments", "payments_by_year", "council_cost", "council_cost_by_year", "council_side_costs", "council_side_costs_by_year",
+      "savings", "cashable_savings_by_year", "net", "net_position_by_year", "net_real", "net_position_real_by_year",
+      "cumulative_net", "cumulative_net_position_by_year");
+
   static List<Row> cashFlow(List<String> scenarios, List<String> years, Map<String, Row> index) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(CASH_FLOW);
     for (String s : scenarios) {
       for (String y : years) {
-        Row pay = index.get(s + "|payments_by_year|" + y);
-        Row cost = index.get(s + "|council_cost_by_year|" + y);
-        Row save = index.get(s + "|cashable_savings_by_year|" + y);
-        Row net = index.get(s + "|cumulative_net_position_by_year|" + y);
-        if (pay == null || cost == null || save == null || net == null) {
-          continue;
-        }
         b.set("scenario", s).set("financial_year", y);
-        for (String[] f : new String[][] {{"payments", null}, {"council_cost", null}, {"savings", null}, {"cumulative_net", null}}) {
-          Row r = switch (f[0]) {
-            case "payments" -> pay;
-            case "council_cost" -> cost;
-            case "savings" -> save;
-            default -> net;
-          };
-          b.set(f[0] + "_p10", r.getAs("p10")).set(f[0] + "_p50", r.getAs("p50")).set(f[0] + "_p90", r.getAs("p90"));
+        boolean complete = true;
+        for (Map.Entry<String, String> column : CASH_FLOW_COLUMNS.entrySet()) {
+          Row r = index.get(s + "|" + column.getValue() + "|" + y);
+          if (r == null) {
+            complete = false;
+            break;
+          }
+          b.set(column.getKey() + "_p10", r.getAs("p10")).set(column.getKey() + "_p50", r.getAs("p50"))
+              .set(column.getKey() + "_p90", r.getAs("p90"));
         }
-        rows.add(b.build());
+        if (complete) {
+          rows.add(b.build());
+        }
       }
     }
     return rows;

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.random.Percentiles;
+import org.sibmodel.simulate.Basis;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 
@@ -15,18 +16,20 @@ import org.sibmodel.simulate.Scenario;
  * the same seed: common random numbers, so two evaluations differ only by what was changed.
  */
 final class Evaluator {
-  /** The council's net position over an evaluation's iterations. */
+  /** The council's measure (real NPV or nominal net position) over an evaluation's iterations. */
   record Result(double p10, double p50, double mean) {}
 
   private final JavaSparkContext jsc;
   private final ParameterSet params;
   private final int iterations;
+  private final Basis basis;
   private int evaluations;
 
-  Evaluator(JavaSparkContext jsc, ParameterSet params, int iterations) {
+  Evaluator(JavaSparkContext jsc, ParameterSet params, int iterations, Basis basis) {
     this.jsc = jsc;
     this.params = params;
     this.iterations = iterations;
+    this.basis = basis;
   }
 
   int iterations() {
@@ -40,6 +43,7 @@ final class Evaluator {
   Result evaluate(Scenario scenario) {
     evaluations++;
     Kernel kernel = new Kernel(scenario, params);
+    Basis measure = basis;
     int slices = Math.max(1, jsc.defaultParallelism());
     List<long[]> ranges = new ArrayList<>();
     for (int p = 0; p < slices; p++) {
@@ -48,7 +52,7 @@ final class Evaluator {
     List<double[]> parts = jsc.parallelize(ranges, slices).map(range -> {
       double[] net = new double[(int) (range[1] - range[0])];
       for (long i = range[0]; i < range[1]; i++) {
-        net[(int) (i - range[0])] = kernel.run(i).netPosition();
+        net[(int) (i - range[0])] = measure.of(kernel.run(i));
       }
       return net;
     }).collect();

@@ -79,7 +79,7 @@ public final class ScenariosJob {
       DriverTables.write(spark, out, "scenario_months", SimulateJob.MONTHS, months);
 
       System.out.printf("Sensitivity and break-even tariff (%,d iterations an evaluation)...%n", sn);
-      Evaluator evaluator = new Evaluator(jsc, params.set(), sn);
+      Evaluator evaluator = new Evaluator(jsc, params.set(), sn, set.basis());
       List<Row> sensitivity = sensitivity(set, evaluator);
       DriverTables.write(spark, out, "sensitivity", SENSITIVITY, sensitivity);
       List<Row> breakEven = breakEven(set, evaluator);
@@ -114,8 +114,8 @@ public final class ScenariosJob {
       cache.put(range.high(), high.p50());
       Solvers.Root root = Solvers.switching(p50, input, range.low(), range.high(), set.baseValue(input));
       rows.add(b.set("input", input.key()).set("base_value", set.baseValue(input)).set("low", range.low())
-          .set("high", range.high()).set("net_p50_base", base.p50()).set("net_p50_low", low.p50()).set("net_p50_high", high.p50())
-          .set("net_mean_low", low.mean()).set("net_mean_high", high.mean()).set("switching_value", root.value())
+          .set("high", range.high()).set("measure", set.basis().key()).set("p50_base", base.p50()).set("p50_low", low.p50())
+          .set("p50_high", high.p50()).set("mean_low", low.mean()).set("mean_high", high.mean()).set("switching_value", root.value())
           .set("switching_note", root.note()).set("iterations", evaluator.iterations()).build());
     }
     return rows;
@@ -127,19 +127,20 @@ public final class ScenariosJob {
     RowBuilder b = RowBuilder.of(BREAK_EVEN);
     ScenarioInput tariffInput = ScenarioInput.TARIFF;
     double accuracy = tariffInput.accuracy();
-    for (String basis : List.of("P50", "P10")) {
+    for (String percentile : List.of("P50", "P10")) {
       int before = evaluator.evaluations();
       Map<Double, Double> cache = new HashMap<>();
       DoubleUnaryOperator net = p -> cache.computeIfAbsent(p, v -> {
         Evaluator.Result r = evaluator.evaluate(set.with(tariffInput, v));
-        return basis.equals("P50") ? r.p50() : r.p10();
+        return percentile.equals("P50") ? r.p50() : r.p10();
       });
       Solvers.Root root = Solvers.breakEven(net);
       Double tariff = root.value();
       Double netAccuracy = tariff == null ? null
           : Math.abs(net.applyAsDouble(Math.max(tariffInput.domainLow(), tariff - accuracy)) - net.applyAsDouble(tariff + accuracy));
-      rows.add(b.set("basis", basis).set("tariff", tariff).set("tariff_accuracy", tariff == null ? null : accuracy)
-          .set("net_at_tariff", tariff == null ? null : net.applyAsDouble(tariff)).set("net_accuracy", netAccuracy)
+      rows.add(b.set("measure", set.basis().key()).set("percentile", percentile).set("tariff", tariff)
+          .set("tariff_accuracy", tariff == null ? null : accuracy)
+          .set("value_at_tariff", tariff == null ? null : net.applyAsDouble(tariff)).set("value_accuracy", netAccuracy)
           .set("evaluations", evaluator.evaluations() - before).set("iterations", evaluator.iterations()).set("note", root.note()).build());
     }
     return rows;

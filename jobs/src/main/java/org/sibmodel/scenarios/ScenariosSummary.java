@@ -46,11 +46,13 @@ public record ScenariosSummary(
       List<Row> sensitivity, List<Row> breakEven, Dataset<Row> iterations, int evaluations, String paramsSha) {
     Map<String, Map<String, Double>> probabilities = new LinkedHashMap<>();
     for (Row r : iterations.groupBy("scenario").agg(count(lit(1)), sum(when(col("cap_hit"), 1L).otherwise(0L)),
-        sum(when(col("net_position").lt(0), 1L).otherwise(0L)), sum(when(col("budget_exceeded"), 1L).otherwise(0L))).collectAsList()) {
+        sum(when(col("net_position").lt(0), 1L).otherwise(0L)), sum(when(col("budget_exceeded"), 1L).otherwise(0L)),
+        sum(when(col("npv_real").lt(0), 1L).otherwise(0L))).collectAsList()) {
       double total = r.getLong(1);
       Map<String, Double> p = new LinkedHashMap<>();
       p.put("outcome_payments_hit_the_cap", r.getLong(2) / total);
       p.put("council_net_position_negative", r.getLong(3) / total);
+      p.put("council_npv_real_negative", r.getLong(5) / total);
       p.put("a_financial_year_over_budget", r.getLong(4) / total);
       probabilities.put(r.getString(0), p);
     }
@@ -108,14 +110,36 @@ public record ScenariosSummary(
         + describe(s.counterfactual().diversionEntryWithin12Months()), "ASSUMPTION: referred children are at the cusp of care (seed 000 2.1.1)"));
     a.add(new Assumption("Time in care, re-entry, placement mix", "calibrated from the care data (sib calibrate)", "the parameter set"));
     s.costs().weekly().forEach((g, c) -> a.add(new Assumption("Weekly cost: " + g.label().replace('_', ' '), describe(c.pounds()), c.source())));
-    a.add(new Assumption("Inflation of care costs", String.format("%.1f%% a year from %d", 100 * s.costs().inflation(), s.costs().priceYear()),
-        "ASSUMPTION"));
-    a.add(new Assumption("Cashable share of costs avoided", String.format("%.0f%%", 100 * s.costs().cashableShare()), "ASSUMPTION (seed 002, 4)"));
-    a.add(new Assumption("Outcomes fund", String.format("%.0f%% of outcome payments, up to %s", 100 * s.funding().outcomesFundShare(),
-        s.funding().outcomesFundCap() == null ? "no cap" : String.format("£%,.0f", s.funding().outcomesFundCap())), "seed 002, 3 and 4 (DN2)"));
+    a.add(new Assumption("Growth of care costs", String.format("%.1f%% a year in cash terms from %s prices", 100 * s.costs().inflation(),
+        org.sibmodel.payments.CalendarDays.financialYearLabel(s.economics().priceYear())), "ASSUMPTION"));
+    Map<String, String> shares = new LinkedHashMap<>();
+    s.costs().cashableShare().forEach((g, share) -> shares.put(g.label().replace('_', ' '), String.format("%.0f%%", 100 * share)));
+    a.add(new Assumption("Cashable share of care costs avoided, by placement group", shares.toString().replaceAll("[{}]", ""),
+        "ASSUMPTION; residential: seed 001, 1.8 (block beds are paid whether occupied or not)"));
+    a.add(new Assumption("Cashable profile by contract year", s.costs().cashableProfile().isEmpty() ? "the same every year"
+        : s.costs().cashableProfile().stream().map(f -> String.format("%.0f%%", 100 * f)).toList() + " of those shares in years 1, 2, ... (the last on)",
+        "ASSUMPTION: capacity is released with a lag"));
+    a.add(new Assumption("Savings horizon", "care avoided is counted " + s.costs().savingsHorizon(),
+        "ASSUMPTION: the largest prudence lever; see the sensitivity"));
+    Scenario.OutcomesFund fund = s.funding().outcomesFund();
+    a.add(new Assumption("Outcomes fund", String.format("%.0f%% of each outcome payment, up to %s, for invoices to %s", 100 * fund.share(),
+        fund.award() == null ? "no limit" : String.format("£%,.0f", fund.award()),
+        fund.lastPaymentDate() == null ? "the end of the contract" : fund.lastPaymentDate().toString()),
+        "seed 002, 3 and 4 (DN2: £3m shared by three councils); award and end date ASSUMPTION until the award letter"));
+    s.councilCosts().perYear().forEach((name, cost) -> a.add(new Assumption("Council's own costs: " + name.replace('_', ' '),
+        describe(cost.pounds()) + " a year at " + org.sibmodel.payments.CalendarDays.financialYearLabel(s.economics().priceYear())
+            + " prices, over the contract term", cost.source())));
     a.add(new Assumption("Delivery costs (social investor)", String.format("£%,.0f a referral and £%,.0f a year", s.delivery().perReferral(),
         s.delivery().fixedPerYear()), "ASSUMPTION"));
-    a.add(new Assumption("Discount rate", "3.5% a year", "HM Treasury Green Book"));
+    Scenario.Economics e = s.economics();
+    a.add(new Assumption("Price year", org.sibmodel.payments.CalendarDays.financialYearLabel(e.priceYear())
+        + ": every input price; real values are in its pounds", "HM Treasury Green Book"));
+    a.add(new Assumption("General inflation (GDP deflator)", describe(e.inflation()) + " a year", "ASSUMPTION around the Bank of England's 2% target"));
+    a.add(new Assumption("Discount rate", String.format("%.1f%% a year on real values, from the contract's first financial year",
+        100 * e.discountRate()), "HM Treasury Green Book (social time preference rate)"));
+    a.add(new Assumption("Optimism bias", e.optimismBias().apply()
+        ? String.format("council's own costs +%.0f%%, savings -%.0f%%", 100 * e.optimismBias().costs(), 100 * e.optimismBias().benefits())
+        : "not applied", "Green Book supplementary guidance (figures.md: outsourcing operating costs 0 to 41%); benefits ASSUMPTION"));
     return a;
   }
 
@@ -143,15 +167,19 @@ public record ScenariosSummary(
     }
     s.append(String.format("%d scenarios x %,d iterations (seed %d); sensitivity %,d iterations an evaluation, %d evaluations.%n",
         scenarios.size(), iterations, seed, sensitivityIterations, evaluations));
-    s.append(String.format("%-28s %14s %14s %14s %10s%n", "council net position", "P10", "P50", "P90", "P(< 0)"));
+    s.append(String.format("%-28s %14s %14s %14s %10s %14s %10s%n", "council", "net P10", "net P50", "net P90", "P(< 0)",
+        "real NPV P50", "deadweight"));
     for (ScenarioFigures f : scenarios) {
       Map<String, Double> net = f.metrics().get("net_position");
-      s.append(String.format("%-28s %,14.0f %,14.0f %,14.0f %9.1f%%%n", f.name(), net.get("p10"), net.get("p50"), net.get("p90"),
-          100 * f.probabilities().getOrDefault("council_net_position_negative", 0.0)));
+      Map<String, Double> npv = f.metrics().get("npv_real");
+      Map<String, Double> deadweight = f.metrics().get("deadweight_share");
+      s.append(String.format("%-28s %,14.0f %,14.0f %,14.0f %9.1f%% %,14.0f %9.0f%%%n", f.name(), net.get("p10"), net.get("p50"),
+          net.get("p90"), 100 * f.probabilities().getOrDefault("council_net_position_negative", 0.0), npv.get("p50"),
+          100 * deadweight.get("p50")));
     }
     for (Map<String, Object> b : breakEven) {
-      s.append(b.get("tariff") == null ? String.format("Break-even tariff (%s): none: %s%n", b.get("basis"), b.get("note"))
-          : String.format("Break-even tariff (%s net position >= 0): £%,.0f ± £%.0f%n", b.get("basis"), (Double) b.get("tariff"),
+      s.append(b.get("tariff") == null ? String.format("Break-even tariff (%s %s >= 0): none: %s%n", b.get("percentile"), b.get("measure"), b.get("note"))
+          : String.format("Break-even tariff (%s %s >= 0): £%,.0f ± £%.0f%n", b.get("percentile"), b.get("measure"), (Double) b.get("tariff"),
               (Double) b.get("tariff_accuracy")));
     }
     s.append("\nOutputs in ").append(out).append(":\n  scenario_iterations/ scenario_summary scenario_months sensitivity break_even"

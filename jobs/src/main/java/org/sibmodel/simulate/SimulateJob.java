@@ -51,11 +51,14 @@ public final class SimulateJob {
   public static final StructType MONTHS = SparkSchemas.of("simulation_months");
   /** The scalar metrics summarised. */
   static final List<String> METRICS = List.of("referrals", "diversion_referrals", "reunification_referrals", "milestones",
-      "payable_days", "care_days_without", "care_days_with", "care_days_avoided", "outcome_payments", "capped", "outcomes_fund",
-      "council_cost", "gross_savings", "cashable_savings", "net_position", "npv", "delivery_costs", "investor_net_return",
-      "investor_peak_capital", "investor_irr", "volume", "hazard_ratio", "counterfactual_entry");
+      "milestones_without_effect", "payable_days", "care_days_without", "care_days_with", "care_days_avoided", "outcome_payments",
+      "payments_without_effect", "deadweight_share", "capped", "outcomes_fund", "council_cost", "council_side_costs",
+      "cost_per_care_day_avoided", "gross_savings", "cashable_savings", "savings_in_term", "savings_after_term", "net_position",
+      "npv_real", "delivery_costs", "investor_net_return", "investor_peak_capital", "investor_irr", "volume", "hazard_ratio",
+      "counterfactual_entry", "inflation");
   static final List<String> YEAR_METRICS = List.of("payments_by_year", "outcomes_fund_by_year", "council_cost_by_year",
-      "gross_savings_by_year", "cashable_savings_by_year", "net_position_by_year", "delivery_costs_by_year");
+      "council_side_costs_by_year", "gross_savings_by_year", "cashable_savings_by_year", "net_position_by_year",
+      "net_position_real_by_year", "delivery_costs_by_year");
   private static final double[] PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
 
   private SimulateJob() {}
@@ -149,25 +152,36 @@ public final class SimulateJob {
   static Row iterationRow(String scenario, IterationResult r) {
     RowBuilder b = RowBuilder.of(ITERATIONS);
     b.set("scenario", scenario).set("iteration", r.iteration()).set("volume", r.volume()).set("hazard_ratio", r.hazardRatio())
-        .set("counterfactual_entry", r.counterfactualEntry()).set("referrals", r.referrals())
+        .set("counterfactual_entry", r.counterfactualEntry()).set("inflation", r.inflation()).set("referrals", r.referrals())
         .set("diversion_referrals", r.diversionReferrals()).set("reunification_referrals", r.reunificationReferrals())
-        .set("milestones", r.milestones()).set("payable_days", r.payableDays()).set("care_days_without", r.careDaysWithout())
+        .set("milestones", r.milestones()).set("milestones_without_effect", r.milestonesWithoutEffect())
+        .set("payable_days", r.payableDays()).set("care_days_without", r.careDaysWithout())
         .set("care_days_with", r.careDaysWith()).set("care_days_avoided", r.careDaysAvoided())
-        .set("outcome_payments", r.outcomePayments()).set("capped", r.capped()).set("outcomes_fund", r.outcomesFund())
-        .set("council_cost", r.councilCost()).set("gross_savings", r.grossSavings()).set("cashable_savings", r.cashableSavings())
-        .set("net_position", r.netPosition()).set("npv", r.netPresentValue()).set("delivery_costs", r.deliveryCosts())
-        .set("investor_net_return", r.investorNetReturn()).set("investor_peak_capital", r.investorPeakCapital())
-        .set("investor_irr", r.investorIrr()).set("cap_hit", r.capHit()).set("budget_exceeded", r.budgetExceeded());
-    b.set("payments_by_year", r.years().stream().map(IterationResult.Year::outcomePayments).toList());
-    b.set("outcomes_fund_by_year", r.years().stream().map(IterationResult.Year::outcomesFund).toList());
-    b.set("council_cost_by_year", r.years().stream().map(IterationResult.Year::councilCost).toList());
-    b.set("gross_savings_by_year", r.years().stream().map(IterationResult.Year::grossSavings).toList());
-    b.set("cashable_savings_by_year", r.years().stream().map(IterationResult.Year::cashableSavings).toList());
-    b.set("net_position_by_year", r.years().stream().map(IterationResult.Year::netPosition).toList());
-    b.set("delivery_costs_by_year", r.years().stream().map(IterationResult.Year::deliveryCosts).toList());
+        .set("outcome_payments", r.outcomePayments()).set("payments_without_effect", r.paymentsWithoutEffect())
+        .set("deadweight_share", r.deadweightShare()).set("capped", r.capped()).set("outcomes_fund", r.outcomesFund())
+        .set("council_cost", r.councilCost()).set("council_side_costs", r.councilSideCosts())
+        .set("cost_per_care_day_avoided", r.costPerCareDayAvoided()).set("gross_savings", r.grossSavings())
+        .set("cashable_savings", r.cashableSavings()).set("savings_in_term", r.savingsInTerm())
+        .set("savings_after_term", r.savingsAfterTerm()).set("net_position", r.netPosition()).set("npv_real", r.npvReal())
+        .set("delivery_costs", r.deliveryCosts()).set("investor_net_return", r.investorNetReturn())
+        .set("investor_peak_capital", r.investorPeakCapital()).set("investor_irr", r.investorIrr()).set("cap_hit", r.capHit())
+        .set("budget_exceeded", r.budgetExceeded());
+    b.set("payments_by_year", byYear(r, IterationResult.Year::outcomePayments));
+    b.set("outcomes_fund_by_year", byYear(r, IterationResult.Year::outcomesFund));
+    b.set("council_cost_by_year", byYear(r, IterationResult.Year::councilCost));
+    b.set("council_side_costs_by_year", byYear(r, IterationResult.Year::councilSideCosts));
+    b.set("gross_savings_by_year", byYear(r, IterationResult.Year::grossSavings));
+    b.set("cashable_savings_by_year", byYear(r, IterationResult.Year::cashableSavings));
+    b.set("net_position_by_year", byYear(r, IterationResult.Year::netPosition));
+    b.set("net_position_real_by_year", byYear(r, IterationResult.Year::netPositionReal));
+    b.set("delivery_costs_by_year", byYear(r, IterationResult.Year::deliveryCosts));
     b.set("cumulative_payments_by_month", java.util.Arrays.stream(r.cumulativePayments()).boxed().toList());
     b.set("cumulative_net_by_month", java.util.Arrays.stream(r.cumulativeNetPosition()).boxed().toList());
     return b.build();
+  }
+
+  private static List<Double> byYear(IterationResult r, java.util.function.ToDoubleFunction<IterationResult.Year> amount) {
+    return r.years().stream().map(y -> amount.applyAsDouble(y)).toList();
   }
 
   /** Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by financial year. */

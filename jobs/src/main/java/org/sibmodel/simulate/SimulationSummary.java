@@ -51,11 +51,13 @@ public record SimulationSummary(
       }
     }
     Row p = iterations.agg(count(lit(1)), sum(when(col("cap_hit"), 1L).otherwise(0L)),
-        sum(when(col("net_position").lt(0), 1L).otherwise(0L)), sum(when(col("budget_exceeded"), 1L).otherwise(0L))).head();
+        sum(when(col("net_position").lt(0), 1L).otherwise(0L)), sum(when(col("budget_exceeded"), 1L).otherwise(0L)),
+        sum(when(col("npv_real").lt(0), 1L).otherwise(0L))).head();
     Map<String, Double> probabilities = new LinkedHashMap<>();
     double total = p.getLong(0);
     probabilities.put("outcome_payments_hit_the_cap", p.getLong(1) / total);
     probabilities.put("council_net_position_negative", p.getLong(2) / total);
+    probabilities.put("council_npv_real_negative", p.getLong(4) / total);
     probabilities.put("a_financial_year_over_budget", p.getLong(3) / total);
     double seconds = Math.max(1e-3, simulated.toMillis() / 1000.0);
     double children = metrics.containsKey("referrals") ? metrics.get("referrals").mean() * n : 0;
@@ -72,12 +74,19 @@ public record SimulationSummary(
     s.append(String.format("Scenario %s: %,d iterations, seed %d, %.1f s (%,.0f iterations and %,.0f children a second).%n",
         scenario, iterations, seed, seconds, iterationsPerSecond, childrenPerSecond));
     s.append(String.format("%-26s %14s %14s %14s %14s%n", "", "mean", "P10", "P50", "P90"));
-    for (String m : List.of("referrals", "milestones", "care_days_avoided", "outcome_payments", "outcomes_fund", "council_cost",
-        "gross_savings", "cashable_savings", "net_position", "npv", "investor_peak_capital", "investor_net_return")) {
+    for (String m : List.of("referrals", "milestones", "milestones_without_effect", "care_days_avoided", "outcome_payments",
+        "payments_without_effect", "outcomes_fund", "council_cost", "council_side_costs", "cost_per_care_day_avoided", "gross_savings",
+        "cashable_savings", "savings_in_term", "savings_after_term", "net_position", "npv_real", "investor_peak_capital",
+        "investor_net_return")) {
       Metric x = metrics.get(m);
       if (x != null) {
         s.append(String.format("%-26s %,14.0f %,14.0f %,14.0f %,14.0f%n", m, x.mean(), x.p10(), x.p50(), x.p90()));
       }
+    }
+    Metric deadweight = metrics.get("deadweight_share");
+    if (deadweight != null) {
+      s.append(String.format("%-26s %13.0f%% %13.0f%% %13.0f%% %13.0f%%%n", "deadweight_share", 100 * deadweight.mean(),
+          100 * deadweight.p10(), 100 * deadweight.p50(), 100 * deadweight.p90()));
     }
     Metric irr = metrics.get("investor_irr");
     if (irr != null) {
