@@ -20,12 +20,8 @@ public record CalibrateOptions(String curated, String out, LocalDate from, Local
   public static final int DEFAULT_MINIMUM_CASES = 30;
 
   public CalibrateOptions {
-    if (curated == null || curated.isBlank()) {
-      throw new IllegalArgumentException("--curated is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--curated", curated);
+    RunOptions.required("--out", out);
     if (from != null && to != null && to.isBefore(from)) {
       throw new IllegalArgumentException("--to " + to + " is before --from " + from);
     }

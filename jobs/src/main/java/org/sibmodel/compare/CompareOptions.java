@@ -19,11 +19,7 @@ public record CompareOptions(String curated, Path cohorts, String out, Path refe
   public static final long DEFAULT_SEED = 20190901L;
 
   public CompareOptions {
-    if (curated == null || curated.isBlank()) {
-      throw new IllegalArgumentException("--curated is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--curated", curated);
+    RunOptions.required("--out", out);
   }
 }

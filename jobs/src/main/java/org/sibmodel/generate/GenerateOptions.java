@@ -16,9 +16,7 @@ public record GenerateOptions(String out, int firstYear, int lastYear, long seed
   public static final long DEFAULT_SEED = 20190901L;
 
   public GenerateOptions {
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--out", out);
     if (firstYear < 2000 || lastYear > 2100 || firstYear > lastYear) {
       throw new IllegalArgumentException(
           "--years " + firstYear + "-" + lastYear + ": expected FIRST-LAST collection years between 2000 and 2100, FIRST <= LAST");

@@ -23,12 +23,8 @@ public record IngestOptions(
   public static final String DEFAULT_LA = "Lancashire";
 
   public IngestOptions {
-    if (input == null || input.isBlank()) {
-      throw new IllegalArgumentException("--input is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--input", input);
+    RunOptions.required("--out", out);
     if (la == null || la.isBlank()) {
       throw new IllegalArgumentException("--la must not be empty");
     }

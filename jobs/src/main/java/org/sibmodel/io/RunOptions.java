@@ -31,6 +31,20 @@ public interface RunOptions {
     return Collections.unmodifiableMap(m);
   }
 
+  /** Checks a required option was given: "--params is required" otherwise. */
+  static void required(String flag, Object value) {
+    if (value == null || (value instanceof String text && text.isBlank())) {
+      throw new IllegalArgumentException(flag + " is required");
+    }
+  }
+
+  /** Checks an optional whole number is at least {@code min}: "--iterations 0: must be at least 1" otherwise. */
+  static void atLeast(String flag, Number value, long min) {
+    if (value != null && value.longValue() < min) {
+      throw new IllegalArgumentException(flag + " " + value + ": must be at least " + min);
+    }
+  }
+
   private static String snakeCase(String name) {
     return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }

@@ -20,15 +20,9 @@ public record PaymentsOptions(
     String children, String spells, Path terms, BigDecimal price, LocalDate contractStart, LocalDate asOf, String out) implements RunOptions {
 
   public PaymentsOptions {
-    if (children == null || children.isBlank()) {
-      throw new IllegalArgumentException("--children is required");
-    }
-    if (spells == null || spells.isBlank()) {
-      throw new IllegalArgumentException("--spells is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--children", children);
+    RunOptions.required("--spells", spells);
+    RunOptions.required("--out", out);
     if (price != null && (price.signum() < 0 || price.stripTrailingZeros().scale() > 2)) {
       throw new IllegalArgumentException("--price " + price.toPlainString() + ": expected pounds and pence, not negative");
     }

@@ -10,11 +10,7 @@ import org.sibmodel.io.RunOptions;
  */
 public record ReportOptions(String results, String out) implements RunOptions {
   public ReportOptions {
-    if (results == null || results.isBlank()) {
-      throw new IllegalArgumentException("--results is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
+    RunOptions.required("--results", results);
+    RunOptions.required("--out", out);
   }
 }

@@ -15,17 +15,9 @@ import org.sibmodel.io.RunOptions;
 public record ScenariosOptions(Path scenario, String params, String out, Integer iterations, Integer sensitivityIterations)
     implements RunOptions {
   public ScenariosOptions {
-    if (params == null || params.isBlank()) {
-      throw new IllegalArgumentException("--params is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
-    if (iterations != null && iterations < 1) {
-      throw new IllegalArgumentException("--iterations " + iterations + ": must be at least 1");
-    }
-    if (sensitivityIterations != null && sensitivityIterations < 10) {
-      throw new IllegalArgumentException("--sensitivity-iterations " + sensitivityIterations + ": must be at least 10");
-    }
+    RunOptions.required("--params", params);
+    RunOptions.required("--out", out);
+    RunOptions.atLeast("--iterations", iterations, 1);
+    RunOptions.atLeast("--sensitivity-iterations", sensitivityIterations, 10);
   }
 }

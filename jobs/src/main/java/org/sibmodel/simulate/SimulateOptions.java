@@ -16,18 +16,10 @@ import org.sibmodel.io.RunOptions;
 public record SimulateOptions(Path scenario, String params, String out, Integer iterations, Long seed, Integer partitions)
     implements RunOptions {
   public SimulateOptions {
-    if (params == null || params.isBlank()) {
-      throw new IllegalArgumentException("--params is required");
-    }
-    if (out == null || out.isBlank()) {
-      throw new IllegalArgumentException("--out is required");
-    }
-    if (iterations != null && iterations < 1) {
-      throw new IllegalArgumentException("--iterations " + iterations + ": must be at least 1");
-    }
-    if (partitions != null && partitions < 1) {
-      throw new IllegalArgumentException("--partitions " + partitions + ": must be at least 1");
-    }
+    RunOptions.required("--params", params);
+    RunOptions.required("--out", out);
+    RunOptions.atLeast("--iterations", iterations, 1);
+    RunOptions.atLeast("--partitions", partitions, 1);
   }
 
   /** The scenario the run uses: the file (or the default) with the command line's overrides. */
