@@ -2,7 +2,7 @@ package org.sibmodel.calibrate;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib calibrate}, validated once.

@@ -1,7 +1,6 @@
 package org.sibmodel.generate;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
@@ -114,9 +113,5 @@ public final class GenerateJob {
       }
       throw new IllegalStateException("cannot open the output folder: " + e.getCause(), e.getCause());
     }
-  }
-
-  static String percent(double share) {
-    return String.format(Locale.ROOT, "%.1f%%", 100 * share);
   }
 }

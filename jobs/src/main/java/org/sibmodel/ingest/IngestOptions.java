@@ -3,7 +3,7 @@ package org.sibmodel.ingest;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Objects;
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib ingest}, validated once.

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.sibmodel.SibVersion;
 import org.sibmodel.provenance.Sha256;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * A stage's run.json, built the same way by every job: started with the job and its options,

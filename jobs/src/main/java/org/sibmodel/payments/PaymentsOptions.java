@@ -3,7 +3,7 @@ package org.sibmodel.payments;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib payments}, validated once.

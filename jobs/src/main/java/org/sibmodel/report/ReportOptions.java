@@ -1,6 +1,6 @@
 package org.sibmodel.report;
 
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib report}.

@@ -1,7 +1,7 @@
 package org.sibmodel.scenarios;
 
 import java.nio.file.Path;
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib scenarios}.

@@ -1,4 +1,4 @@
-package org.sibmodel.io;
+package org.sibmodel.provenance;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;

@@ -1,6 +1,5 @@
 package org.sibmodel.generate;
 
-import static org.sibmodel.generate.GenerateJob.percent;
 
 import java.util.Locale;
 import java.util.Map;
@@ -145,5 +144,10 @@ final class GeneratedReadme {
     model.durations().forEach(
         (band, w) -> s.append(s.length() == 0 ? "" : ", ").append(band).append(' ').append(percent(w.shareWithin12Months())));
     return s.toString();
+  }
+
+  /** A share as a percentage with one decimal: "34.1%". */
+  static String percent(double share) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * share);
   }
 }

@@ -2,7 +2,7 @@ package org.sibmodel.generate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sibmodel.io.RunOptions;
+import org.sibmodel.provenance.RunOptions;
 
 /**
  * Options of {@code sib generate}.
