@@ -64,7 +64,10 @@ final class EntryModel {
 
   private EntryModel() {}
 
-  static Fit fit(SparkSession spark, List<Cell> cells, int minimumCases, Pooling pooling) {
+  static Fit fit(SparkSession spark, List<Cell> unordered, int minimumCases, Pooling pooling) {
+    // The fit adds up over cells: a fixed order makes it the same to the last digit whatever order Spark collected them in.
+    List<Cell> cells = unordered.stream().sorted(java.util.Comparator.comparing(Cell::district).thenComparing(Cell::band)
+        .thenComparing(Cell::month)).toList();
     if (cells.isEmpty()) {
       throw new IllegalArgumentException("no months of entries in the window: nothing to calibrate entries on");
     }

@@ -51,7 +51,10 @@ final class SurvivalGroups {
     for (AgeBand band : AgeBand.values()) {
       byBand.put(band.label(), new ArrayList<>());
     }
-    observations.forEach(o -> byBand.computeIfAbsent(o.band(), k -> new ArrayList<>()).add(o));
+    // Maximum likelihood adds up over observations: a fixed order makes fits the same to the last digit whatever order Spark collected them in.
+    observations.stream().sorted(java.util.Comparator.comparing(Observation::band).thenComparingDouble(Observation::days)
+            .thenComparing(Observation::event))
+        .forEach(o -> byBand.computeIfAbsent(o.band(), k -> new ArrayList<>()).add(o));
     List<Group> groups = new ArrayList<>();
     Map<String, List<String>> pooled = new LinkedHashMap<>();
     for (Map.Entry<String, List<Observation>> e : byBand.entrySet()) {
