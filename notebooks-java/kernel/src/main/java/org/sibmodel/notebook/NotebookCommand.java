@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "sib notebook",
-    mixinStandardHelpOptions = true,
     description = {
       "Installs the Java kernel (Java 17, the project's classes and Spark) for your Jupyter and starts Jupyter"
           + " on notebooks-java/. Options after the command go to 'jupyter notebook' (e.g. --no-browser --port 8890).",
@@ -28,6 +27,9 @@ import picocli.CommandLine.Parameters;
 public final class NotebookCommand implements Callable<Integer> {
   @Parameters(paramLabel = "JUPYTER_OPTION", description = "passed to 'jupyter notebook'")
   List<String> jupyterOptions = new ArrayList<>();
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   public static void main(String[] args) {
     CommandLine commandLine = new CommandLine(new NotebookCommand()).setUnmatchedOptionsArePositionalParams(true);
@@ -42,7 +44,10 @@ public final class NotebookCommand implements Callable<Integer> {
     command.addAll(jupyterOptions);
     System.out.println("sib notebook: kernel " + spec + "; starting " + String.join(" ", command));
     try {
-      return new ProcessBuilder(command).inheritIO().start().waitFor();
+      Process jupyter = new ProcessBuilder(command).inheritIO().start();
+      // Stopping this command stops Jupyter (and so its kernels) too.
+      Runtime.getRuntime().addShutdownHook(new Thread(jupyter::destroy));
+      return jupyter.waitFor();
     } catch (IOException e) {
       System.err.println("sib notebook: cannot start Jupyter (" + e.getMessage() + "). Install it, e.g. on Debian or Ubuntu:"
           + " apt-get install jupyter-notebook; the kernel is installed, so any Jupyter on this machine lists 'Java (sib, Spark)'.");
@@ -66,7 +71,6 @@ public final class NotebookCommand implements Callable<Integer> {
   /** {@code sib notebook install}: the kernelspec only. */
   @Command(
       name = "install",
-      mixinStandardHelpOptions = true,
       description = "Writes the kernelspec sib-java/kernel.json (java, JVM flags, class path) for your Jupyter.")
   static final class Install implements Callable<Integer> {
     @Option(
@@ -74,6 +78,9 @@ public final class NotebookCommand implements Callable<Integer> {
         paramLabel = "DIR",
         description = "Jupyter's kernels folder to write into (default: your user's, e.g. ~/.local/share/jupyter/kernels).")
     Path kernelsDir;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Override
     public Integer call() {
