@@ -109,6 +109,11 @@ public final class Notebook {
     display(data);
   }
 
+  /** Pounds to the pound, for sentences: £1,234,567 or -£533,588. */
+  public static String pounds(double amount) {
+    return (amount < 0 ? "-£" : "£") + String.format(java.util.Locale.UK, "%,.0f", Math.abs(amount));
+  }
+
   /** The first {@code maxRows} rows of a Dataset, or of a list or array of rows, records or maps, as a table. */
   public static Table table(Object rows, int maxRows) {
     if (rows instanceof Dataset<?> data) {
@@ -122,6 +127,11 @@ public final class Notebook {
   public static double[] doubles(Dataset<Row> data, String column) {
     return data.select(column).collectAsList().stream()
         .mapToDouble(r -> r.isNullAt(0) ? Double.NaN : ((Number) r.get(0)).doubleValue()).toArray();
+  }
+
+  /** A numeric column of a small Dataset as the list XChart's category charts take. */
+  public static List<Double> numbers(Dataset<Row> data, String column) {
+    return java.util.Arrays.stream(doubles(data, column)).boxed().toList();
   }
 
   /** A column of a small Dataset as text, in its order. */

@@ -123,8 +123,15 @@ public final class SibKernel extends BaseKernel {
     List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
     String message = errors.isEmpty()
         ? "JShell rejected the snippet"
-        : errors.stream().map(d -> d.getMessage(null).lines().findFirst().orElse("")).distinct().collect(Collectors.joining("; "));
+        : errors.stream().map(SibKernel::oneLine).distinct().collect(Collectors.joining("; "));
     return new CompilationException(message, snippet.source(), errors);
+  }
+
+  /** javac's message on one line: "cannot find symbol (symbol: variable x)"; where it is, the error's source shows. */
+  static String oneLine(Diag diagnostic) {
+    List<String> lines = diagnostic.getMessage(null).lines().map(l -> l.trim().replaceAll("\\s+", " "))
+        .filter(l -> !l.isEmpty() && !l.startsWith("location:")).toList();
+    return lines.isEmpty() ? "" : lines.get(0) + (lines.size() == 1 ? "" : " (" + String.join(", ", lines.subList(1, lines.size())) + ")");
   }
 
   /** The exception a snippet threw, as itself, so the cell's error names its class and message. */
@@ -147,9 +154,19 @@ public final class SibKernel extends BaseKernel {
     return new CellFailure(name + ": " + e.getMessage(), e);
   }
 
+  /** JShell documents the method whose parentheses hold the cursor: a cursor on its name counts too. */
   @Override
   public DisplayData inspect(String code, int at, boolean extraDetail) {
-    List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, at, extraDetail);
+    int end = at;
+    while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+      end++;
+    }
+    int next = end;
+    while (next < code.length() && Character.isWhitespace(code.charAt(next))) {
+      next++;
+    }
+    int cursor = next < code.length() && code.charAt(next) == '(' ? next + 1 : end;
+    List<SourceCodeAnalysis.Documentation> docs = shell.sourceCodeAnalysis().documentation(code, cursor, extraDetail);
     if (docs.isEmpty()) {
       return null;
     }

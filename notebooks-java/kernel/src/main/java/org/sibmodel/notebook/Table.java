@@ -31,8 +31,14 @@ public record Table(List<String> columns, List<List<Object>> rows, boolean more)
   /** Rows shown when a Dataset or list is a cell's value. */
   public static final int ROWS = 20;
 
-  private static final ThreadLocal<DecimalFormat> DECIMAL =
-      ThreadLocal.withInitial(() -> new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.UK)));
+  /** Formats with 0 to 4 decimals, by how many a number needs for about five significant digits. */
+  private static final ThreadLocal<DecimalFormat[]> DECIMALS = ThreadLocal.withInitial(() -> {
+    DecimalFormat[] formats = new DecimalFormat[5];
+    for (int decimals = 0; decimals < formats.length; decimals++) {
+      formats[decimals] = new DecimalFormat("#,##0" + (decimals == 0 ? "" : "." + "#".repeat(decimals)), DecimalFormatSymbols.getInstance(Locale.UK));
+    }
+    return formats;
+  });
 
   public Table {
     columns = List.copyOf(columns);
@@ -125,7 +131,10 @@ public record Table(List<String> columns, List<List<Object>> rows, boolean more)
     return values;
   }
 
-  /** How a value reads in a table: numbers with thousands separators and at most four decimals, null as empty. */
+  /**
+   * How a value reads in a table: numbers with thousands separators and about five significant
+   * digits (no decimals from 10,000, at most four below 10), null as empty.
+   */
   public static String format(Object value) {
     if (value == null) {
       return "";
@@ -138,7 +147,8 @@ public record Table(List<String> columns, List<List<Object>> rows, boolean more)
       if (d != 0 && Math.abs(d) < 1e-4) {
         return String.format(Locale.ROOT, "%.3e", d);
       }
-      return DECIMAL.get().format(d);
+      int decimals = (int) Math.max(0, Math.min(4, 4 - Math.floor(Math.log10(Math.max(1, Math.abs(d))))));
+      return DECIMALS.get()[decimals].format(d);
     }
     if (value instanceof BigDecimal b) {
       return b.toPlainString();

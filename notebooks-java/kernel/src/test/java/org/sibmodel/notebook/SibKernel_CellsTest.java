@@ -41,6 +41,7 @@ class SibKernel_CellsTest {
     Object terms = kernel.evalRaw("org.sibmodel.payments.TermsFile.defaults().withPrice(new BigDecimal(\"8000\")).price(org.sibmodel.payments.SubCohort.all().get(0))");
     assertEquals(new java.math.BigDecimal("8000"), terms);
     assertEquals(50.0, (double) kernel.evalRaw("percentile(new double[] {0, 50, 100}, 50)"));
+    assertEquals("-£533,588", kernel.evalRaw("pounds(-533588.1632)"));
   }
 
   @Test
@@ -49,11 +50,11 @@ class SibKernel_CellsTest {
         + "List.of(new Price(\"diversion 5-9\", 10000.0), new Price(\"diversion 10-15\", 1234567.891))");
     String html = (String) shown.getData(MIMEType.TEXT_HTML);
     assertTrue(html.contains("<th>cohort</th><th>pounds</th>"), html);
-    assertTrue(html.contains("<td>diversion 10-15</td><td>1,234,567.891</td>"), html);
+    assertTrue(html.contains("<td>diversion 10-15</td><td>1,234,568</td>"), html);
     assertEquals("""
-        cohort                  pounds
-        diversion 5-9           10,000
-        diversion 10-15  1,234,567.891
+        cohort              pounds
+        diversion 5-9       10,000
+        diversion 10-15  1,234,568
         """, shown.getData(MIMEType.TEXT_PLAIN), "numbers are aligned on the right");
   }
 
@@ -91,6 +92,12 @@ class SibKernel_CellsTest {
   }
 
   @Test
+  void anUnknownNameIsNamedInTheMessage() {
+    SibKernel.CompilationException e = assertThrows(SibKernel.CompilationException.class, () -> kernel.evalRaw("int b = undefinedThing + 1;"));
+    assertEquals("cannot find symbol (symbol: variable undefinedThing)", e.getMessage());
+  }
+
+  @Test
   void anUnfinishedCellIsACompilationError() {
     SibKernel.CompilationException e = assertThrows(SibKernel.CompilationException.class, () -> kernel.evalRaw("if (true) {"));
     assertTrue(e.getMessage().contains("unfinished"), e.getMessage());
@@ -121,8 +128,12 @@ class SibKernel_CellsTest {
   }
 
   @Test
-  void completionAndCompletenessComeFromJShell() {
+  void completionDocumentationAndCompletenessComeFromJShell() {
     assertTrue(kernel.complete("Math.ab", 7).getReplacements().contains("abs("));
+    for (int cursor : new int[] {6, 8, 9}) { // on the name, at its end, inside the parentheses
+      String docs = (String) kernel.inspect("Math.abs(-1)", cursor, false).getData(MIMEType.TEXT_PLAIN);
+      assertTrue(docs.contains("abs(int"), docs);
+    }
     assertEquals(SibKernel.IS_COMPLETE_YES, kernel.isComplete("int q = 1;"));
     assertEquals("", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
   }

@@ -16,8 +16,12 @@ class Table_FormatTest {
   record Cell(String district, long entries, Double rate) {}
 
   @Test
-  void numbersHaveSeparatorsAndAtMostFourDecimals() {
-    assertEquals("1,234,567.891", Table.format(1234567.891));
+  void numbersHaveSeparatorsAndAboutFiveSignificantDigits() {
+    assertEquals("1,234,568", Table.format(1234567.891), "pounds to the pound");
+    assertEquals("-533,588", Table.format(-533588.1632));
+    assertEquals("1,288.2", Table.format(1288.1537));
+    assertEquals("268.92", Table.format(268.9207));
+    assertEquals("3.9002", Table.format(3.90015547));
     assertEquals("0.9914", Table.format(0.99142584));
     assertEquals("2.500e-05", Table.format(0.000025), "tiny p-values are not shown as 0");
     assertEquals("0", Table.format(0.0));
