@@ -72,6 +72,20 @@ public final class SibKernel extends BaseKernel {
     return new Builder(classPath).version(version).build();
   }
 
+  /**
+   * The cell's value, rendered. An {@link Error} outside the cell's own code (JShell's compiler, a
+   * renderer) becomes the cell's error too: jjava-jupyter handles exceptions only, and an Error
+   * would end the thread that serves the notebook.
+   */
+  @Override
+  public DisplayData eval(String cell) {
+    try {
+      return super.eval(cell);
+    } catch (Error e) {
+      throw new CellFailure(e.toString(), e);
+    }
+  }
+
   @Override
   public Object evalRaw(String cell) {
     Object result = null;
@@ -284,7 +298,7 @@ public final class SibKernel extends BaseKernel {
     }
   }
 
-  /** A cell's code threw an {@link Error} (or JShell lost what it threw): its text, and it as the cause. */
+  /** A cell threw an {@link Error} (or JShell lost what it threw): its text, and it as the cause. */
   public static final class CellFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package org.sibmodel.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,29 @@ class KernelSpec_InstallTest {
     assertEquals("java", json.get("language").asText());
     assertEquals("message", json.get("interrupt_mode").asText(), "a SIGINT would stop the JVM, not the cell");
     assertEquals(List.of("kernel.json"), Files.list(kernels.resolve("sib-java")).map(p -> p.getFileName().toString()).toList());
+  }
+
+  @Test
+  void sibNotebookInstallWritesTheKernelOfItsOwnJvm() throws Exception {
+    Path home = Path.of("../..").toAbsolutePath().normalize();
+    String previous = System.setProperty("sib.home", home.toString());
+    try {
+      int exit = new picocli.CommandLine(new NotebookCommand()).execute("install", "--kernels-dir", tmp.toString());
+      assertEquals(0, exit);
+    } finally {
+      if (previous == null) {
+        System.clearProperty("sib.home");
+      } else {
+        System.setProperty("sib.home", previous);
+      }
+    }
+    JsonNode argv = new ObjectMapper().readTree(tmp.resolve("sib-java/kernel.json").toFile()).get("argv");
+    assertEquals(Path.of(System.getProperty("java.home"), "bin", "java").toString(), argv.get(0).asText());
+    assertEquals("@" + home.resolve("bin/jvm.options"), argv.get(1).asText());
+    assertEquals("-Dsib.home=" + home, argv.get(argv.size() - 5).asText());
+    for (String entry : argv.get(argv.size() - 3).asText().split(java.io.File.pathSeparator)) {
+      assertTrue(Path.of(entry).isAbsolute(), "Jupyter starts kernels in the notebook's folder: " + entry);
+    }
   }
 
   @Test
