@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
     footer = {
       "",
       "Run 'sib <command> --help' for a command's options. Outputs go to each command's --out"
-          + " folder: Parquet datasets, CSV copies of small tables, summary.json and run.json."
+          + " folder: Parquet datasets, CSV copies of small tables, summary.json and run.json.",
+      "'bin/sib notebook' opens the Java notebooks of notebooks-java/ in Jupyter (the launcher runs it, with the kernel's"
+          + " class path)."
     },
     subcommands = {
       DemoCommand.class,
