@@ -129,6 +129,12 @@ public record ContractTerms(
         financialYearCap);
   }
 
+  /** The same terms with other caps on outcome payments, pounds (null: none). */
+  public ContractTerms withCaps(BigDecimal total, BigDecimal perFinancialYear) {
+    return new ContractTerms(contractStart, referralMonths, outcomeMonths, paymentLagMonths, milestoneMonths,
+        trackingDays, maxEntries, maxPauseDays, shares, assessmentMonths, secondaryRequiresHome, tariff, total, perFinancialYear);
+  }
+
   /** The same terms with another start date ({@code sib payments --contract-start}). */
   public ContractTerms withContractStart(LocalDate start) {
     return new ContractTerms(start, referralMonths, outcomeMonths, paymentLagMonths, milestoneMonths,
