@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -67,19 +68,28 @@ record CalibrationData(
 
     Dataset<Row> inWindow = periods.filter(inDistricts.and(col("start_observed"))
         .and(col("period_start").geq(from)).and(col("period_start").leq(to)));
+    // Time in care, censored where the child turns 18 (care then ends for a reason that is not an exit hazard).
     List<SurvivalGroups.Observation> durations = new ArrayList<>();
-    inWindow.select("age_band", "duration_days", "ended").collectAsList()
-        .forEach(r -> durations.add(new SurvivalGroups.Observation(r.getString(0), r.getInt(1), r.getBoolean(2))));
+    inWindow.select("age_band", "duration_days", "ended", "period_start", "adult_from").collectAsList().forEach(r -> {
+      long toAdult = Math.max(0, ChronoUnit.DAYS.between((LocalDate) r.getAs(3), (LocalDate) r.getAs(4)));
+      int days = r.getInt(1);
+      durations.add(days < toAdult ? new SurvivalGroups.Observation(r.getString(0), days, r.getBoolean(2))
+          : new SurvivalGroups.Observation(r.getString(0), toAdult, false));
+    });
 
-    // Returns home in the window, followed to the same child's next period (or censored at the data's end).
+    // Returns home in the window, followed to the same child's next period, or censored at the data's end or where
+    // the child turns 18, whichever comes first (SSDA903 cannot record a re-entry after the 18th birthday).
     Dataset<Row> returns = periods.filter(inDistricts.and(col("returned_home"))
         .and(col("period_end").geq(from)).and(col("period_end").leq(to)));
-    Dataset<Row> followed = CareData.withNextEntryGap(returns, periods).select(col("age_band"), col("period_end"), col("gap"));
+    Dataset<Row> followed = CareData.withNextEntryGap(returns, periods)
+        .select(col("age_band"), col("period_end"), col("gap"), col("adult_from"));
     List<SurvivalGroups.Observation> reentries = new ArrayList<>();
     followed.collectAsList().forEach(r -> {
-      boolean reentered = !r.isNullAt(2);
-      double days = reentered ? r.getInt(2) : java.time.temporal.ChronoUnit.DAYS.between((LocalDate) r.getAs(1), dataEnd);
-      reentries.add(new SurvivalGroups.Observation(r.getString(0), Math.max(0, days), reentered));
+      LocalDate home = r.getAs(1);
+      LocalDate adult = r.getAs(3);
+      long followUp = Math.max(0, ChronoUnit.DAYS.between(home, adult.isBefore(dataEnd) ? adult : dataEnd));
+      boolean reentered = !r.isNullAt(2) && r.getInt(2) <= followUp;
+      reentries.add(new SurvivalGroups.Observation(r.getString(0), reentered ? r.getInt(2) : followUp, reentered));
     });
     return new CalibrationData(cells, durations, reentries, inWindow, from, to, districts, dataEnd, durations.size(), reentries.size());
   }

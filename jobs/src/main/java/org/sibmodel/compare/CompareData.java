@@ -57,7 +57,7 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
         .withColumn("overlap", when(col("q_start").isNull(), 0).otherwise(greatest(lit(0),
             datediff(least(col("q_until"), date_add(col("period_start"), TWO_YEARS)), greatest(col("q_start"), col("period_start"))))))
         .groupBy("la", "child_key", "period_number", "period_start", "district", "age_band", "legal_status_at_entry",
-            "category_of_need_at_entry", "is_reentry", "duration_days", "ended", "returned_home", "period_end", "gap")
+            "category_of_need_at_entry", "is_reentry", "duration_days", "ended", "returned_home", "period_end", "gap", "adult_from")
         .agg(sum("overlap").as("days24"));
     List<Unit> units = new ArrayList<>();
     List<String> districts = new ArrayList<>();
@@ -65,10 +65,21 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
       LocalDate start = r.getAs("period_start");
       boolean returnedHome = r.getAs("returned_home");
       LocalDate ended = r.getAs("period_end");
+      // Follow-up ends at the authority's data end or where the child turns 18, whichever is first: SSDA903 records
+      // no care after the 18th birthday.
+      LocalDate adult = r.getAs("adult_from");
       LocalDate returnsEnd = endOf.get(r.<String>getAs("la"));
-      boolean followed12 = returnedHome && ended != null && !ended.plusDays(YEAR).isAfter(returnsEnd);
+      LocalDate followedTo = adult.isBefore(returnsEnd) ? adult : returnsEnd;
+      boolean followed12 = returnedHome && ended != null && !ended.plusDays(YEAR).isAfter(followedTo);
       boolean back12 = followed12 && !r.isNullAt(r.fieldIndex("gap")) && r.<Integer>getAs("gap") <= YEAR;
-      boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(returnsEnd);
+      boolean followed24 = !start.plusDays(TWO_YEARS).isAfter(followedTo);
+      int duration = r.<Integer>getAs("duration_days");
+      boolean exited = r.getAs("ended");
+      long toAdult = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(start, adult));
+      if (duration >= toAdult) {
+        duration = (int) toAdult;
+        exited = false;
+      }
       String childKey = r.getAs("child_key");
       String district = r.getAs("district");
       if (!districts.contains(district)) {
@@ -76,7 +87,7 @@ record CompareData(List<Unit> units, LocalDate dataStart, LocalDate dataEnd, Lis
       }
       units.add(new Unit(childKey + "/" + r.getAs("period_number"), childKey, district, r.getAs("age_band"),
           r.getAs("legal_status_at_entry"), r.getAs("category_of_need_at_entry"), r.getAs("is_reentry"), start,
-          r.<Integer>getAs("duration_days"), r.getAs("ended"), returnedHome, followed12, back12, followed24,
+          duration, exited, returnedHome, followed12, back12, followed24,
           (int) r.getLong(r.fieldIndex("days24")), r.<Integer>getAs("period_number") - 1, Unit.Referral.NOT_REFERRED));
     }
     districts.sort(null);

@@ -207,7 +207,7 @@ final class ChildResolver implements Serializable {
         "S".equals(first.rne()) || previous != null,
         ended ? last.dec() : null,
         last.dec() == null ? null : last.rec(),
-        ended, observedUntil, days(first.decom(), observedUntil),
+        ended, observedUntil, adultFrom(header.dob()), days(first.decom(), observedUntil),
         ended && returnHomeCodes.contains(last.rec()),
         previous != null,
         previous == null ? null : days(previous.periodEnd(), first.decom()),
@@ -218,6 +218,15 @@ final class ChildResolver implements Serializable {
         episodes.size(),
         days.get(PlacementGroup.FOSTER_IN_HOUSE), days.get(PlacementGroup.FOSTER_AGENCY),
         days.get(PlacementGroup.RESIDENTIAL), days.get(PlacementGroup.OTHER));
+  }
+
+  /**
+   * The first day of the month the child turns 18: SSDA903 records no care after the 18th
+   * birthday, so follow-up is censored here. Month precision on purpose: the date of birth itself
+   * never leaves ingest, and censoring up to a month early only loses a little follow-up.
+   */
+  static LocalDate adultFrom(LocalDate dob) {
+    return dob.plusYears(18).withDayOfMonth(1);
   }
 
   private static boolean leftCare(String rec) {

@@ -41,6 +41,7 @@ public final class Curated {
       String endReason,
       boolean ended,
       LocalDate observedUntil,
+      LocalDate adultFrom,
       int durationDays,
       boolean returnedHome,
       boolean isReentry,

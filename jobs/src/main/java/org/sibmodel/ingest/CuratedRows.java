@@ -51,6 +51,7 @@ final class CuratedRows {
         .set("end_reason", p.endReason())
         .set("ended", p.ended())
         .set("observed_until", p.observedUntil())
+        .set("adult_from", p.adultFrom())
         .set("duration_days", p.durationDays())
         .set("returned_home", p.returnedHome())
         .set("is_reentry", p.isReentry())

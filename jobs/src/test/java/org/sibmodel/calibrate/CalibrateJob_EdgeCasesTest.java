@@ -65,7 +65,8 @@ class CalibrateJob_EdgeCasesTest {
         int duration = (int) java.time.temporal.ChronoUnit.DAYS.between(start, until);
         periods.add(p.set("child_key", String.format("%024x", child++)).set("la", "Lancashire").set("period_number", 1)
             .set("period_start", start).set("start_observed", true).set("period_end", ended ? until : null)
-            .set("end_reason", ended ? "E4A" : null).set("ended", ended).set("observed_until", until).set("duration_days", duration)
+            .set("end_reason", ended ? "E4A" : null).set("ended", ended).set("observed_until", until)
+            .set("adult_from", start.plusYears(18 - band.low()).withDayOfMonth(1)).set("duration_days", duration)
             .set("returned_home", ended).set("is_reentry", false).set("days_since_previous_exit", null).set("previous_end_reason", null)
             .set("age_at_entry", band.low()).set("age_band", band.label()).set("contract_age_group", band.contractGroup().orElse(null))
             .set("sex", "1").set("ethnic_group", "WBRI").set("uasc", false).set("district", "Burnley").set("district_status", "mapped")

@@ -45,6 +45,7 @@ final class CuratedFixture {
     periods.add(p.set("child_key", child).set("la", "Lancashire").set("period_number", number)
         .set("period_start", start).set("start_observed", true).set("period_end", ended ? until : null)
         .set("end_reason", ended ? (home ? "E4A" : "E11") : null).set("ended", ended).set("observed_until", until)
+        .set("adult_from", start.plusYears(18 - AgeBand.ofLabel(band).low()).withDayOfMonth(1))
         .set("duration_days", duration).set("returned_home", ended && home).set("is_reentry", number > 1)
         .set("days_since_previous_exit", gap).set("previous_end_reason", gap == null ? null : "E4A")
         .set("age_at_entry", AgeBand.ofLabel(band).low()).set("age_band", band)
