@@ -15,8 +15,14 @@ import java.util.Objects;
  * @param entries spell entry days, in order
  * @param exits spell exit days ({@link #OPEN} if still in care), matching {@code entries}
  * @param outcomes achieved secondary outcomes, one {@link SecondaryOutcome#bit()} each
+ * @param engagementStart the day the service engaged the child and family (epoch day), from which the
+ *     secondary outcomes are assessed (seed 000 9.2.2, 9.2.3); day 0 itself for diversion, before it
+ *     for reunification (day 0 is then the return home)
+ * @param endsHome for each spell, whether it ended with a return to the family home (seed 000 9.2.1:
+ *     payment restarts only then); null where the monitoring data do not say, and every exit counts
  */
-public record ChildHistory(String childId, SubCohort subCohort, int day0, int[] entries, int[] exits, int outcomes) {
+public record ChildHistory(String childId, SubCohort subCohort, int day0, int[] entries, int[] exits, int outcomes,
+    int engagementStart, boolean[] endsHome) {
   /** Exit of a spell with no exit: still in care. */
   public static final int OPEN = Integer.MAX_VALUE;
 
@@ -41,9 +47,21 @@ public record ChildHistory(String childId, SubCohort subCohort, int day0, int[] 
             + CalendarDays.date(entries[i]) + " overlaps the spell before it, or is out of order");
       }
     }
+    if (engagementStart > day0) {
+      throw new IllegalArgumentException("child " + childId + ": engagement starts " + CalendarDays.date(engagementStart)
+          + ", after day 0 " + CalendarDays.date(day0));
+    }
+    if (endsHome != null && endsHome.length != entries.length) {
+      throw new IllegalArgumentException("child " + childId + ": " + entries.length + " spells but " + endsHome.length + " reasons they ended");
+    }
     if ((outcomes & ~0xF) != 0) {
       throw new IllegalArgumentException("child " + childId + ": outcome bits " + Integer.toBinaryString(outcomes) + " name no outcome");
     }
+  }
+
+  /** A child engaged on day 0, every exit from care a return home (the specification's test vectors). */
+  public ChildHistory(String childId, SubCohort subCohort, int day0, int[] entries, int[] exits, int outcomes) {
+    this(childId, subCohort, day0, entries, exits, outcomes, day0, null);
   }
 
   /** A spell in dates; {@code exit} null while in care. */

@@ -22,6 +22,9 @@ import java.util.Objects;
  *     than two returns to care fails", seed 000 9.2.1)
  * @param maxPauseDays a spell in care up to this long pauses payment; a longer one stops it (56, 8
  *     weeks)
+ * @param returnHomeCodes the SSDA903 reasons a spell ceased (REC) that count as a return to the
+ *     family home: only those restart payment when monitoring data give the reason (seed 000 9.2.1:
+ *     payment recommences when the child "returns to their family home")
  * @param shares how P splits between outcomes
  * @param assessmentMonths months after day 0 at which each secondary outcome is assessed
  * @param secondaryRequiresHome whether a secondary outcome is paid only while stability has not
@@ -39,6 +42,7 @@ public record ContractTerms(
     int trackingDays,
     int maxEntries,
     int maxPauseDays,
+    java.util.Set<String> returnHomeCodes,
     Shares shares,
     Map<SecondaryOutcome, Integer> assessmentMonths,
     boolean secondaryRequiresHome,
@@ -59,6 +63,15 @@ public record ContractTerms(
     atLeast("stability.tracking_days", trackingDays, 1);
     atLeast("stability.max_entries", maxEntries, 0);
     atLeast("stability.max_pause_days", maxPauseDays, 0);
+    if (returnHomeCodes == null || returnHomeCodes.isEmpty()) {
+      throw new IllegalArgumentException("stability.return_home_codes: at least one SSDA903 reason for a return home is needed");
+    }
+    for (String code : returnHomeCodes) {
+      if (code == null || !code.matches("E[0-9A-Z]{1,3}")) {
+        throw new IllegalArgumentException("stability.return_home_codes: '" + code + "' is not an SSDA903 reason episode ceased (E4A, E13, ...)");
+      }
+    }
+    returnHomeCodes = java.util.Set.copyOf(returnHomeCodes);
     Objects.requireNonNull(shares, "shares are missing");
     Map<SecondaryOutcome, Integer> months = new EnumMap<>(SecondaryOutcome.class);
     for (SecondaryOutcome outcome : SecondaryOutcome.values()) {
@@ -125,20 +138,20 @@ public record ContractTerms(
     Map<SubCohort, BigDecimal> prices = new LinkedHashMap<>();
     SubCohort.all().forEach(c -> prices.put(c, price));
     return new ContractTerms(contractStart, referralMonths, outcomeMonths, paymentLagMonths, milestoneMonths,
-        trackingDays, maxEntries, maxPauseDays, shares, assessmentMonths, secondaryRequiresHome, prices, totalCap,
+        trackingDays, maxEntries, maxPauseDays, returnHomeCodes, shares, assessmentMonths, secondaryRequiresHome, prices, totalCap,
         financialYearCap);
   }
 
   /** The same terms with other caps on outcome payments, pounds (null: none). */
   public ContractTerms withCaps(BigDecimal total, BigDecimal perFinancialYear) {
     return new ContractTerms(contractStart, referralMonths, outcomeMonths, paymentLagMonths, milestoneMonths,
-        trackingDays, maxEntries, maxPauseDays, shares, assessmentMonths, secondaryRequiresHome, tariff, total, perFinancialYear);
+        trackingDays, maxEntries, maxPauseDays, returnHomeCodes, shares, assessmentMonths, secondaryRequiresHome, tariff, total, perFinancialYear);
   }
 
   /** The same terms with another start date ({@code sib payments --contract-start}). */
   public ContractTerms withContractStart(LocalDate start) {
     return new ContractTerms(start, referralMonths, outcomeMonths, paymentLagMonths, milestoneMonths,
-        trackingDays, maxEntries, maxPauseDays, shares, assessmentMonths, secondaryRequiresHome, tariff, totalCap,
+        trackingDays, maxEntries, maxPauseDays, returnHomeCodes, shares, assessmentMonths, secondaryRequiresHome, tariff, totalCap,
         financialYearCap);
   }
 }

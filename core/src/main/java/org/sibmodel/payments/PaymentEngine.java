@@ -155,6 +155,10 @@ public final class PaymentEngine implements java.io.Serializable {
           status = PaymentStatus.STOPPED_LONG_SPELL;
           break;
         }
+        if (child.endsHome() != null && !child.endsHome()[i]) {
+          status = PaymentStatus.STOPPED_NOT_HOME;
+          break;
+        }
         cursor = exits[i];
       }
       if (status == PaymentStatus.COMPLETED) {
@@ -177,7 +181,7 @@ public final class PaymentEngine implements java.io.Serializable {
       if (!child.achieved(o)) {
         continue;
       }
-      int day = CalendarDays.plusMonths(child.day0(), assessmentMonths[o.ordinal()]);
+      int day = CalendarDays.plusMonths(child.engagementStart(), assessmentMonths[o.ordinal()]);
       if (secondaryRequiresHome && (day >= stabilityEnd || inCare(entries, exits, known, day))) {
         continue;
       }

@@ -14,5 +14,11 @@ public enum PaymentStatus {
    * Assessed at an as-of date before the outcome is known: tracking not finished, or a spell
    * open at that date not yet longer than 8 weeks (payment paused, pending its length).
    */
-  IN_PROGRESS
+  IN_PROGRESS,
+  /**
+   * A spell in tracking ended other than by a return to the family home (adoption, special
+   * guardianship, a residence order, independent living): payments stop at its entry, as they
+   * restart only when the child "returns to their family home" (seed 000 9.2.1).
+   */
+  STOPPED_NOT_HOME
 }

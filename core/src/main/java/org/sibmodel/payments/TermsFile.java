@@ -56,6 +56,8 @@ public final class TermsFile {
     stability.put("tracking_days", t.trackingDays());
     stability.put("max_entries", t.maxEntries());
     stability.put("max_pause_days", t.maxPauseDays());
+    com.fasterxml.jackson.databind.node.ArrayNode codes = stability.putArray("return_home_codes");
+    t.returnHomeCodes().stream().sorted().forEach(codes::add);
     ObjectNode shares = tree.putObject("shares");
     shares.put("stability", t.shares().stability());
     shares.put("milestone_fraction", t.shares().milestoneFraction());
@@ -76,6 +78,19 @@ public final class TermsFile {
     return tree;
   }
 
+  /** A list of codes: every element text. */
+  private static java.util.Set<String> codes(ConfigTree r, String path) {
+    JsonNode list = r.node(path);
+    if (list == null || !list.isArray()) {
+      throw r.wrong(path, "a list of SSDA903 codes such as [E4A, E4B, E13]");
+    }
+    java.util.Set<String> codes = new java.util.TreeSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      codes.add(r.text(path + "." + i));
+    }
+    return codes;
+  }
+
   private static ContractTerms parse(ConfigTree r) {
     return r.build(() -> {
       Map<SecondaryOutcome, Integer> months = new EnumMap<>(SecondaryOutcome.class);
@@ -93,7 +108,7 @@ public final class TermsFile {
           r.date("contract.start"), r.integer("contract.referral_months"), r.integer("contract.outcome_months"),
           r.integer("contract.payment_lag_months"), r.integer("stability.milestone_months"),
           r.integer("stability.tracking_days"), r.integer("stability.max_entries"),
-          r.integer("stability.max_pause_days"), shares, months, r.bool("secondary.requires_home"), tariff,
+          r.integer("stability.max_pause_days"), codes(r, "stability.return_home_codes"), shares, months, r.bool("secondary.requires_home"), tariff,
           r.optionalDecimal("caps.total"), r.optionalDecimal("caps.per_financial_year"));
     });
   }

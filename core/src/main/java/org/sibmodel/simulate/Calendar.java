@@ -50,8 +50,9 @@ final class Calendar implements Serializable {
     int months = contractMonths + terms.paymentLagMonths();
     Scenario.SavingsHorizon horizon = scenario.costs().savingsHorizon();
     if (horizon.kind() == Scenario.SavingsHorizon.Kind.MONTHS) {
-      // The last child is referred in the last referral month; its savings run the horizon's months on.
-      months = Math.max(months, terms.referralMonths() + horizon.months() + 1);
+      // The last child is referred in the last referral month and starts some weeks later; its savings run the
+      // horizon's months on from its start (a year's margin; later days are not counted, see Kernel).
+      months = Math.max(months, terms.referralMonths() + horizon.months() + 12);
     }
     return new Calendar(first, months, contractMonths);
   }

@@ -30,6 +30,9 @@ final class IterationAccounts {
   private final double[] delivery;
   private int diversion;
   private int reunification;
+  private int engaged;
+  private int enteredWithout;
+  private int enteredWith;
   private int milestones;
   private int milestonesWithoutEffect;
   private long payableDays;
@@ -62,13 +65,28 @@ final class IterationAccounts {
     return (kind, earnedDay, paymentMonth, pence) -> dueWithoutEffect[paymentMonth - calendar.monthNumber(0)] += pence;
   }
 
-  /** A referred child: its pathway, payable days, and whether each life reached the milestone. */
-  void child(Pathway pathway, long payable, boolean milestone, boolean milestoneWithoutEffect) {
+  /** A referral, engaged or not. */
+  void referred(Pathway pathway) {
     if (pathway == Pathway.DIVERSION) {
       diversion++;
     } else {
       reunification++;
     }
+  }
+
+  /** A referral that engaged with the service. */
+  void engaged() {
+    engaged++;
+  }
+
+  /** A diverted child: whether it enters care within a year of day 0 without and with the service. */
+  void enteredWithinAYear(boolean without, boolean with) {
+    enteredWithout += without ? 1 : 0;
+    enteredWith += with ? 1 : 0;
+  }
+
+  /** A child through the payment engine: its payable days, and whether each life reached the milestone. */
+  void assessed(long payable, boolean milestone, boolean milestoneWithoutEffect) {
     payableDays += payable;
     milestones += milestone ? 1 : 0;
     milestonesWithoutEffect += milestoneWithoutEffect ? 1 : 0;
@@ -186,7 +204,7 @@ final class IterationAccounts {
     }
     double council = pounds(paidTotal - fundTotal);
     return new IterationResult(iteration, volume, hazardRatio, counterfactualEntry, inflation, diversion + reunification,
-        diversion, reunification, milestones, milestonesWithoutEffect, payableDays, careDaysWithout, careDaysWith,
+        diversion, reunification, engaged, enteredWithout, enteredWith, milestones, milestonesWithoutEffect, payableDays, careDaysWithout, careDaysWith,
         pounds(paidTotal), pounds(paidWithoutEffect), pounds(caps.removed()), pounds(fundTotal), council, councilSideTotal,
         grossTotal, cashableTotal, inTerm, afterTerm, cashableTotal - council - councilSideTotal, npvReal, deliveryTotal,
         pounds(paidTotal) - deliveryTotal, peak, Irr.annual(investorCash), caps.removed() > 0, overBudget, yearRows, cumPay, cumNet);

@@ -22,6 +22,11 @@ public record IterationResult(
     int referrals,
     int diversionReferrals,
     int reunificationReferrals,
+    // Referrals who engaged with the service (the rest got none), and diverted children who entered care within a
+    // year of day 0 without and with it.
+    int engaged,
+    int enteredWithout,
+    int enteredWith,
     int milestones,
     int milestonesWithoutEffect,
     long payableDays,

@@ -55,8 +55,15 @@ public final class Kernel implements Serializable {
   private static final long serialVersionUID = 2L;
   /** Spells per life at most (the third entry in tracking already fails payments). */
   private static final int MAX_SPELLS = 6;
-  private static final int UNIFORMS = 6 + 3 * MAX_SPELLS;
-  private static final List<AgeBand> BANDS = AgeBand.REFERRAL_BANDS;
+  /**
+   * A child's uniforms: 0 day of referral in its month, 1-4 the secondary outcomes, 5 entry to
+   * care, 6 acceptance, 7 days to start, 8 age within the band, 9 whether a reunified child goes
+   * home, 10 when, 11 re-entry after that return home, then for each spell i its length (12 + 2i)
+   * and the re-entry after it (13 + 2i). Both lives of a child share them.
+   */
+  private static final int UNIFORMS = 12 + 2 * MAX_SPELLS;
+  private static final AgeBand[] BANDS = AgeBand.values();
+  private static final double YEAR = 365.25;
   private static final PlacementGroup[] GROUPS = PlacementGroup.values();
   private static final int TIME_IN_CARE = 0;
   private static final int TIME_TO_REENTRY = 1;
@@ -76,9 +83,11 @@ public final class Kernel implements Serializable {
   private final BandCurve[] duration;
   private final BandCurve[] reentry;
   private final List<Cell> cells;
+  private final double waningDays;
+  private final Double calibratedEntriesPerYear;
 
-  /** One cell of referrals: pathway x fine band x district, at full volume. */
-  private record Cell(Pathway pathway, int band, String district, double perMonth, double logStdError) implements Serializable {}
+  /** One cell of referrals: pathway x fine band at referral x district, at full volume. */
+  private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError) implements Serializable {}
 
   /** A band's calibrated curve and its uncertainty: mean of (logit p,) log shape, log scale and a Cholesky factor. */
   private record BandCurve(boolean cure, double[] mean, double[][] cholesky) implements Serializable {}
@@ -92,11 +101,12 @@ public final class Kernel implements Serializable {
     this.referralMonths = terms.referralMonths();
     this.calendar = Calendar.of(scenario);
     this.costGrowth = calendar.growth(scenario.costs().inflation(), scenario.economics().priceYear());
-    this.mix = new double[BANDS.size()][GROUPS.length];
-    this.duration = new BandCurve[BANDS.size()];
-    this.reentry = new BandCurve[BANDS.size()];
-    for (int b = 0; b < BANDS.size(); b++) {
-      String band = BANDS.get(b).label();
+    this.mix = new double[BANDS.length][GROUPS.length];
+    this.duration = new BandCurve[BANDS.length];
+    this.reentry = new BandCurve[BANDS.length];
+    this.waningDays = scenario.effect().waningMonths() == null ? 0 : scenario.effect().waningMonths() * YEAR / 12;
+    for (int b = 0; b < BANDS.length; b++) {
+      String band = BANDS[b].label();
       Map<String, Double> shares = params.placementMix().get(band);
       if (shares == null) {
         throw new IllegalArgumentException("the parameter set has no placement mix for age band " + band);
@@ -108,6 +118,31 @@ public final class Kernel implements Serializable {
       reentry[b] = curve(params.reentry().get(band), band, "re-entry", true);
     }
     this.cells = cells(scenario, params);
+    this.calibratedEntriesPerYear = calibratedEntriesPerYear(scenario, params);
+  }
+
+  /** Calibrated entries to care a year at ages 5 to 15 in the scenario's districts; null where a district has no rate. */
+  private static Double calibratedEntriesPerYear(Scenario scenario, ParameterSet params) {
+    double sum = 0;
+    for (String district : scenario.referrals().districts().keySet()) {
+      for (AgeBand band : AgeBand.REFERRAL_BANDS) {
+        ParameterSet.Rate rate = params.entries().rates().stream()
+            .filter(x -> x.district().equals(district) && x.ageBand().equals(band.label())).findFirst().orElse(null);
+        if (rate == null) {
+          return null;
+        }
+        sum += rate.perMonth() * 12;
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Calibrated entries to care a year at ages 5 to 15 in the scenario's districts (the plausibility
+   * check's denominator), or null where the parameter set has no rate for one of them.
+   */
+  public Double calibratedEntriesPerYear() {
+    return calibratedEntriesPerYear;
   }
 
   private static BandCurve curve(ParameterSet.Survival s, String band, String what, boolean cure) {
@@ -135,8 +170,7 @@ public final class Kernel implements Serializable {
     Scenario.Referrals r = scenario.referrals();
     List<Cell> cells = new ArrayList<>();
     for (Pathway p : Pathway.values()) {
-      for (int b = 0; b < BANDS.size(); b++) {
-        AgeBand band = BANDS.get(b);
+      for (AgeBand band : AgeBand.REFERRAL_BANDS) {
         double perYear = r.perYear(p, band);
         for (Map.Entry<String, Double> d : r.districts().entrySet()) {
           double perMonth;
@@ -153,7 +187,7 @@ public final class Kernel implements Serializable {
             perMonth = rate.perMonth() * r.referralsPerEntry() * pathwayShare;
             logSe = rate.logStdError() == null ? 0 : rate.logStdError();
           }
-          cells.add(new Cell(p, b, d.getKey(), perMonth, logSe));
+          cells.add(new Cell(p, band, d.getKey(), perMonth, logSe));
         }
       }
     }
@@ -222,25 +256,56 @@ public final class Kernel implements Serializable {
     final int[] withoutExits = new int[MAX_SPELLS];
   }
 
-  /** The two lives of one referred child and what they cost and earn. */
+  /**
+   * A child's age as time goes on: its age band on any day (the curves of time in care and of
+   * re-entry follow the band the child is in when each happens) and the day it turns 18, after
+   * which it cannot be in care.
+   */
+  private record ChildAge(int referral, double ageAtReferral, int adult) {
+    int bandOn(int day) {
+      int years = (int) Math.floor(ageAtReferral + (day - referral) / YEAR);
+      return AgeBand.ofAge(Math.max(0, Math.min(17, years))).ordinal();
+    }
+  }
+
+  /**
+   * A referred child: whether it engages and when (its day 0), its two lives from day 0, and what
+   * they cost and earn. Referrals that do not engage, and reunification referrals who stay in care,
+   * get no service: no payment and no saving.
+   */
   private void child(Cell cell, int month, double[] u, Draw draw, IterationAccounts accounts, Lives lives) {
-    int day0 = calendar.monthStart(month) + (int) (u[0] * (calendar.monthStart(month + 1) - calendar.monthStart(month)));
+    accounts.referred(cell.pathway());
+    Scenario.Referrals r = scenario.referrals();
+    int referral = calendar.monthStart(month) + (int) (u[0] * (calendar.monthStart(month + 1) - calendar.monthStart(month)));
+    if (!Sampling.happens(u[6], r.acceptance())) {
+      return;
+    }
+    accounts.engaged();
+    int engagement = referral + (int) Math.round(r.daysToStart().quantile(u[7]));
+    double ageAtReferral = cell.band().low() + u[8] * (cell.band().high() + 1 - cell.band().low());
+    ChildAge age = new ChildAge(referral, ageAtReferral, referral + (int) Math.round((18 - ageAtReferral) * YEAR));
+    int day0 = engagement;
+    if (cell.pathway() == Pathway.REUNIFICATION) {
+      if (!Sampling.happens(u[9], r.reunification().homeShare())) {
+        return;
+      }
+      day0 = referral + (int) Math.round(r.reunification().daysToHome().quantile(u[10]));
+      engagement = Math.min(engagement, day0);
+    }
     ContractTerms terms = scenario.contract();
     int paymentEnd = Math.min(CalendarDays.plusMonths(day0, terms.milestoneMonths()) + terms.trackingDays(), contractEnd);
-    int savingsEnd = savingsEnd(day0, paymentEnd);
-    int horizon = Math.max(paymentEnd, savingsEnd);
-    int b = cell.band();
-    double ever = draw.everShare[b];
+    int savingsEnd = Math.min(Math.min(savingsEnd(day0, paymentEnd), age.adult()), calendar.monthStart(calendar.months()));
+    int horizon = Math.min(Math.max(paymentEnd, savingsEnd), age.adult());
     int nWith;
     int nWithout;
     if (cell.pathway() == Pathway.DIVERSION) {
-      double e = -Math.log(u[5]);
-      double days = e / draw.entryHazard;
-      int entryWithout = days < horizon - day0 ? day0 + 1 + (int) days : Integer.MAX_VALUE;
-      double daysWith = e / (draw.entryHazard * draw.hazardRatio);
-      int entryWith = daysWith < horizon - day0 ? day0 + 1 + (int) daysWith : Integer.MAX_VALUE;
-      nWithout = life(entryWithout, b, ever, u, 0, horizon, lives.withoutEntries, lives.withoutExits, 0, draw);
-      nWith = life(entryWith, b, ever * draw.hazardRatio, u, 0, horizon, lives.withEntries, lives.withExits, 0, draw);
+      double daysWithout = Hazards.entry(u[5], draw.entryHazard, 1, 0);
+      double daysWith = Hazards.entry(u[5], draw.entryHazard, draw.hazardRatio, waningDays);
+      accounts.enteredWithinAYear(daysWithout < YEAR, daysWith < YEAR);
+      nWithout = daysWithout < horizon - day0 - 1
+          ? life(day0 + 1 + (int) daysWithout, u, horizon, day0, false, age, lives.withoutEntries, lives.withoutExits, 0, draw) : 0;
+      nWith = daysWith < horizon - day0 - 1
+          ? life(day0 + 1 + (int) daysWith, u, horizon, day0, true, age, lives.withEntries, lives.withExits, 0, draw) : 0;
     } else {
       // Without the service the child may stay in care longer before going home (a prior, 0 by default).
       int home = day0 + (int) Math.round(draw.extraDays);
@@ -250,8 +315,8 @@ public final class Kernel implements Serializable {
         lives.withoutExits[0] = home;
         nWithout = 1;
       }
-      nWithout = reentryAfterHome(home, b, ever, u, horizon, lives.withoutEntries, lives.withoutExits, nWithout, draw);
-      nWith = reentryAfterHome(day0, b, Math.min(1.0, ever * draw.hazardRatio), u, horizon, lives.withEntries, lives.withExits, 0, draw);
+      nWithout = afterHome(home, u, horizon, day0, false, age, lives.withoutEntries, lives.withoutExits, nWithout, draw);
+      nWith = afterHome(day0, u, horizon, day0, true, age, lives.withEntries, lives.withExits, 0, draw);
     }
 
     int outcomes = 0;
@@ -260,17 +325,15 @@ public final class Kernel implements Serializable {
         outcomes |= o.bit();
       }
     }
-    SubCohort cohort = new SubCohort(cell.pathway(), BANDS.get(b).ageGroup().orElseThrow());
-    Assessment with = engine.assess(history(cohort, day0, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
+    SubCohort cohort = new SubCohort(cell.pathway(), cell.band().ageGroup().orElseThrow());
+    Assessment with = engine.assess(history(cohort, day0, engagement, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
         PaymentEngine.NO_AS_OF, accounts.withEffect());
-    Assessment without = engine.assess(history(cohort, day0, lives.withoutEntries, lives.withoutExits, nWithout, paymentEnd, outcomes),
+    Assessment without = engine.assess(
+        history(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits, nWithout, paymentEnd, outcomes),
         PaymentEngine.NO_AS_OF, accounts.withoutEffect());
-    accounts.child(cell.pathway(), with.payableDays(), with.milestone() > 0, without.milestone() > 0);
-    for (int g = 0; g < GROUPS.length; g++) {
-      double dailyCost = mix[b][g] * draw.weekly[g] / 7.0;
-      careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, g, dailyCost, accounts, true);
-      careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, g, dailyCost, accounts, false);
-    }
+    accounts.assessed(with.payableDays(), with.milestone() > 0, without.milestone() > 0);
+    careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, age, draw, accounts, true);
+    careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, age, draw, accounts, false);
   }
 
   /** The end of a child's savings horizon (exclusive), by the scenario's rule. */
@@ -284,69 +347,86 @@ public final class Kernel implements Serializable {
   }
 
   /** The spells that start inside the payment horizon: what the payment engine assesses. */
-  private static ChildHistory history(SubCohort cohort, int day0, int[] entries, int[] exits, int n, int paymentEnd, int outcomes) {
+  private static ChildHistory history(SubCohort cohort, int day0, int engagement, int[] entries, int[] exits, int n, int paymentEnd,
+      int outcomes) {
     int k = 0;
     while (k < n && entries[k] < paymentEnd) {
       k++;
     }
-    return new ChildHistory(null, cohort, day0, Arrays.copyOf(entries, k), Arrays.copyOf(exits, k), outcomes);
+    return new ChildHistory(null, cohort, day0, Arrays.copyOf(entries, k), Arrays.copyOf(exits, k), outcomes, engagement, null);
   }
 
   /**
-   * Adds a life's days in care within [day0, end) to the accounts, costed month by month for one
-   * placement group at the month's weekly cost (days are counted once, with the first group).
+   * Adds a life's days in care within [day0, end) to the accounts, costed month by month at the
+   * placement mix of the band the child was in when each spell began and the month's weekly costs.
    */
-  private void careDays(int[] entries, int[] exits, int n, int day0, int end, int group, double dailyCost,
-      IterationAccounts accounts, boolean without) {
+  private void careDays(int[] entries, int[] exits, int n, int day0, int end, ChildAge age, Draw draw, IterationAccounts accounts,
+      boolean without) {
     for (int i = 0; i < n; i++) {
       int from = Math.max(entries[i], day0);
       int to = Math.min(exits[i], end);
       if (to <= from) {
         continue;
       }
-      if (group == 0) {
-        accounts.careDays(to - from, without);
-      }
+      accounts.careDays(to - from, without);
+      double[] shares = mix[age.bandOn(entries[i])];
       int m = calendar.monthIndex(from);
       for (int day = from; day < to; m++) {
         int chunkEnd = Math.min(to, calendar.monthStart(m + 1));
-        double cost = (chunkEnd - day) * dailyCost * costGrowth[m];
-        accounts.careCost(m, group, without ? cost : -cost);
+        for (int g = 0; g < GROUPS.length; g++) {
+          double cost = (chunkEnd - day) * shares[g] * draw.weekly[g] / 7.0 * costGrowth[m];
+          accounts.careCost(m, g, without ? cost : -cost);
+        }
         day = chunkEnd;
       }
     }
   }
 
   /**
-   * A life from its first entry to care: spells of the band's time in care, each followed by a
-   * return home after which the child goes back into care with chance {@code ever}, after the
-   * band's time to re-entry. Spell i uses uniforms 6 + 3i (time in care), 7 + 3i (whether it
-   * comes back), 8 + 3i (when), so both lives of a child share them.
+   * A life from an entry to care on day {@code entry}: spells whose length follows the band the child
+   * is in when each starts, each followed by a return home and, as the cure model has it, a re-entry;
+   * up to {@code horizon}, and no care after the 18th birthday (a spell then ends on it). With the
+   * service ({@code effect}) exits are quickened by the exit hazard ratio and re-entries made rarer and
+   * later by the hazard ratio, each at its value on the day the spell or the return home happens.
+   * Spell i uses uniforms 12 + 2i (its length) and 13 + 2i (the re-entry after it), so both lives of a
+   * child share them.
    */
-  private int life(int entry, int b, double ever, double[] u, int first, int horizon, int[] entries, int[] exits, int n, Draw draw) {
+  private int life(int entry, double[] u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
+      Draw draw) {
     int t = entry;
-    int i = first;
-    while (t < horizon && n < MAX_SPELLS && i < MAX_SPELLS) {
-      int stay = Math.max(1, (int) Math.round(draw.weibull(TIME_IN_CARE, b, u[6 + 3 * i])));
+    for (int i = 0; t < horizon && n < MAX_SPELLS; i++) {
+      double exitRatio = effect ? Hazards.ratioAt(draw.exitHazardRatio, t - day0, waningDays) : 1;
+      int stay = Math.max(1, (int) Math.round(draw.stay(age.bandOn(t), u[12 + 2 * i], exitRatio)));
       entries[n] = t;
-      exits[n] = t + stay;
+      exits[n] = Math.min(t + stay, Math.max(t + 1, age.adult()));
+      int home = exits[n];
       n++;
-      if (!Sampling.happens(u[7 + 3 * i], ever)) {
+      if (home >= age.adult()) {
         break;
       }
-      t = t + stay + Math.max(1, (int) Math.round(draw.weibull(TIME_TO_REENTRY, b, u[8 + 3 * i])));
-      i++;
+      double gap = reentryGap(home, u[13 + 2 * i], day0, effect, age, draw);
+      if (Double.isInfinite(gap)) {
+        break;
+      }
+      t = home + Math.max(1, (int) Math.round(Math.min(gap, Integer.MAX_VALUE / 2.0)));
     }
     return n;
   }
 
-  /** A life that starts at home on {@code home}: it re-enters with chance {@code ever} (uniforms 7 and 8). */
-  private int reentryAfterHome(int home, int b, double ever, double[] u, int horizon, int[] entries, int[] exits, int n, Draw draw) {
-    if (!Sampling.happens(u[7], ever)) {
+  /** A life that starts at home on {@code home}: a re-entry as the cure model has it (uniform 11), then {@link #life}. */
+  private int afterHome(int home, double[] u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
+      Draw draw) {
+    double gap = reentryGap(home, u[11], day0, effect, age, draw);
+    if (Double.isInfinite(gap) || home + gap >= horizon) {
       return n;
     }
-    int entry = home + Math.max(1, (int) Math.round(draw.weibull(TIME_TO_REENTRY, b, u[8])));
-    return entry < horizon ? life(entry, b, ever, u, 1, horizon, entries, exits, n, draw) : n;
+    return life(home + Math.max(1, (int) Math.round(gap)), u, horizon, day0, effect, age, entries, exits, n, draw);
+  }
+
+  /** Days from a return home to the next entry (infinite: never), for the band the child is in then. */
+  private double reentryGap(int home, double u, int day0, boolean effect, ChildAge age, Draw draw) {
+    double ratio = effect ? Hazards.ratioAt(draw.hazardRatio, home - day0, waningDays) : 1;
+    return draw.reentry(age.bandOn(home), u, ratio);
   }
 
   private static double logit(double p) {
@@ -363,10 +443,11 @@ public final class Kernel implements Serializable {
     final double extraDays;
     final double[] secondary = new double[SecondaryOutcome.values().length];
     final double[] weekly = new double[GROUPS.length];
-    final double[][] shape = new double[2][BANDS.size()];
-    final double[][] scale = new double[2][BANDS.size()];
-    final double[] everShare = new double[BANDS.size()];
+    final double[][] shape = new double[2][BANDS.length];
+    final double[][] scale = new double[2][BANDS.length];
+    final double[] everShare = new double[BANDS.length];
     final double[] cellMultiplier;
+    final double exitHazardRatio;
     final double inflation;
     final double councilCostPerYear;
 
@@ -384,7 +465,7 @@ public final class Kernel implements Serializable {
       for (int g = 0; g < GROUPS.length; g++) {
         weekly[g] = scenario.costs().weekly().get(GROUPS[g]).pounds().draw(rng);
       }
-      for (int b = 0; b < BANDS.size(); b++) {
+      for (int b = 0; b < BANDS.length; b++) {
         double[] d = normal(duration[b], rng);
         shape[0][b] = Math.exp(d[0]);
         scale[0][b] = Math.exp(d[1]);
@@ -404,7 +485,7 @@ public final class Kernel implements Serializable {
         double z = cells.get(c).logStdError() == 0 ? 0 : rng.nextGaussian();
         cellMultiplier[c] = Math.exp(cells.get(c).logStdError() * z);
       }
-      // Drawn last, so the draws above are those of every earlier version for the same seed.
+      exitHazardRatio = scenario.effect().exitHazardRatio().draw(rng);
       inflation = scenario.economics().inflation().draw(rng);
       double council = 0;
       for (Scenario.UnitCost cost : scenario.councilCosts().perYear().values()) {
@@ -429,9 +510,14 @@ public final class Kernel implements Serializable {
       return x;
     }
 
-    /** Weibull days by inversion: scale x (-log u)^(1/shape) of time in care or time to re-entry. */
-    double weibull(int which, int b, double u) {
-      return Sampling.weibull(u, shape[which][b], scale[which][b]);
+    /** Days in care of a spell starting in band {@code b}, the exit hazard multiplied by {@code ratio}. */
+    double stay(int b, double u, double ratio) {
+      return Hazards.weibull(u, shape[TIME_IN_CARE][b], scale[TIME_IN_CARE][b], ratio);
+    }
+
+    /** Days from a return home in band {@code b} to the next entry (infinite: never), the hazard multiplied by {@code ratio}. */
+    double reentry(int b, double u, double ratio) {
+      return Hazards.cure(u, everShare[b], shape[TIME_TO_REENTRY][b], scale[TIME_TO_REENTRY][b], ratio);
     }
   }
 

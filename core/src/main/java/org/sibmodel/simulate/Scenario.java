@@ -111,11 +111,30 @@ public record Scenario(
    * @param rampUpMonths months over which referrals rise linearly to full volume
    * @param rampUpStart share of full volume in the first month
    * @param volume multiplier of all volumes, drawn per iteration
+   * @param acceptance share of referred children who engage with the service; the rest get no
+   *     service and no payment, and count as referrals (seed 000 8.3.2 tracks it)
+   * @param daysToStart days from referral to day 0 (engagement), drawn per child
+   * @param reunification for reunification referrals: who goes home with the service, and when
+   * @param plausibleShareOfEntries the share of the calibrated entries to care (same districts, ages
+   *     5 to 15) above which the children the service sees would be implausibly many: a warning
    */
   public record Referrals(
       String source, Map<Pathway, Map<AgeBand, Double>> perYear, double referralsPerEntry, Map<String, Double> districts,
-      int rampUpMonths, double rampUpStart, Distribution volume) implements java.io.Serializable {
+      int rampUpMonths, double rampUpStart, Distribution volume, double acceptance, Distribution daysToStart,
+      Reunification reunification, double plausibleShareOfEntries) implements java.io.Serializable {
     public Referrals {
+      if (!(acceptance >= 0 && acceptance <= 1)) {
+        throw new IllegalArgumentException("referrals.acceptance = " + acceptance + ": must be between 0 and 1");
+      }
+      Objects.requireNonNull(daysToStart, "referrals.days_to_start is missing");
+      if (daysToStart.mean() < 0 || (daysToStart.kind().equals("normal") && daysToStart.sd() > 0)) {
+        throw new IllegalArgumentException("referrals.days_to_start: days from referral to day 0 need a fixed value or a lognormal"
+            + " distribution, not below 0 (mean " + daysToStart.mean() + ")");
+      }
+      Objects.requireNonNull(reunification, "referrals.reunification is missing");
+      if (!(plausibleShareOfEntries > 0)) {
+        throw new IllegalArgumentException("referrals.plausible_share_of_entries = " + plausibleShareOfEntries + ": must be above 0");
+      }
       if (!source.equals("table") && !source.equals("calibrated")) {
         throw new IllegalArgumentException("referrals.source = " + source + ": expected table or calibrated");
       }
@@ -172,7 +191,31 @@ public record Scenario(
     }
 
     public Referrals withVolume(Distribution volume) {
-      return new Referrals(source, perYear, referralsPerEntry, districts, rampUpMonths, rampUpStart, volume);
+      return new Referrals(source, perYear, referralsPerEntry, districts, rampUpMonths, rampUpStart, volume, acceptance, daysToStart,
+          reunification, plausibleShareOfEntries);
+    }
+
+    public Referrals withAcceptance(double acceptance) {
+      return new Referrals(source, perYear, referralsPerEntry, districts, rampUpMonths, rampUpStart, volume, acceptance, daysToStart,
+          reunification, plausibleShareOfEntries);
+    }
+  }
+
+  /**
+   * A reunification referral is a child in care: with the service, {@code homeShare} of them go home,
+   * {@code daysToHome} after the referral (day 0 is that return home, spec/payment-mechanism.md); the
+   * rest stay in care, earn nothing and save nothing.
+   */
+  public record Reunification(double homeShare, Distribution daysToHome) implements java.io.Serializable {
+    public Reunification {
+      if (!(homeShare >= 0 && homeShare <= 1)) {
+        throw new IllegalArgumentException("referrals.reunification.home_share = " + homeShare + ": must be between 0 and 1");
+      }
+      Objects.requireNonNull(daysToHome, "referrals.reunification.days_to_home is missing");
+      if (daysToHome.mean() < 0 || (daysToHome.kind().equals("normal") && daysToHome.sd() > 0)) {
+        throw new IllegalArgumentException("referrals.reunification.days_to_home: days need a fixed value or a lognormal distribution,"
+            + " not below 0 (mean " + daysToHome.mean() + ")");
+      }
     }
   }
 
@@ -181,10 +224,27 @@ public record Scenario(
     return String.join(", ", AgeBand.REFERRAL_BANDS.stream().map(AgeBand::label).toList());
   }
 
-  /** The service's effect: a hazard ratio on entering (and re-entering) care, below 1 if it works. */
-  public record Effect(Distribution hazardRatio) implements java.io.Serializable {
+  /**
+   * The service's effect, as proportional hazards (the hazard with the service is the hazard without
+   * it times a ratio, so survival with it is survival without it raised to that power).
+   *
+   * @param hazardRatio on the hazard of entering care and of going back into care after a return
+   *     home (below 1 if the service works)
+   * @param exitHazardRatio on the hazard of leaving care, for children who enter care despite the
+   *     service (above 1: shorter stays; 1: none)
+   * @param waningMonths months after day 0 over which the effect fades linearly to none (null: it lasts)
+   */
+  public record Effect(Distribution hazardRatio, Distribution exitHazardRatio, Integer waningMonths) implements java.io.Serializable {
     public Effect {
       Objects.requireNonNull(hazardRatio, "effect.hazard_ratio is missing").requirePositive("effect.hazard_ratio");
+      Objects.requireNonNull(exitHazardRatio, "effect.exit_hazard_ratio is missing").requirePositive("effect.exit_hazard_ratio");
+      if (waningMonths != null && waningMonths < 1) {
+        throw new IllegalArgumentException("effect.waning_months = " + waningMonths + ": must be at least 1 (or null: no waning)");
+      }
+    }
+
+    public Effect withHazardRatio(Distribution ratio) {
+      return new Effect(ratio, exitHazardRatio, waningMonths);
     }
   }
 

@@ -90,7 +90,20 @@ public final class ScenarioFile {
     referrals.put("ramp_up_months", r.rampUpMonths());
     referrals.put("ramp_up_start", number(r.rampUpStart()));
     referrals.set("volume", distribution(r.volume()));
-    tree.putObject("effect").set("hazard_ratio", distribution(s.effect().hazardRatio()));
+    referrals.put("acceptance", number(r.acceptance()));
+    referrals.set("days_to_start", distribution(r.daysToStart()));
+    ObjectNode reunification = referrals.putObject("reunification");
+    reunification.put("home_share", number(r.reunification().homeShare()));
+    reunification.set("days_to_home", distribution(r.reunification().daysToHome()));
+    referrals.put("plausible_share_of_entries", number(r.plausibleShareOfEntries()));
+    ObjectNode effect = tree.putObject("effect");
+    effect.set("hazard_ratio", distribution(s.effect().hazardRatio()));
+    effect.set("exit_hazard_ratio", distribution(s.effect().exitHazardRatio()));
+    if (s.effect().waningMonths() == null) {
+      effect.putNull("waning_months");
+    } else {
+      effect.put("waning_months", s.effect().waningMonths());
+    }
     ObjectNode counterfactual = tree.putObject("counterfactual");
     counterfactual.set("diversion_entry_within_12_months", distribution(s.counterfactual().diversionEntryWithin12Months()));
     counterfactual.set("reunification_extra_days", distribution(s.counterfactual().reunificationExtraDays()));
@@ -216,8 +229,13 @@ public final class ScenarioFile {
           c.text("description"),
           TermsFile.fromTree(contract, c.source() + " (contract)"),
           new Scenario.Referrals(c.text("referrals.source"), perYear, c.number("referrals.referrals_per_entry"), districts,
-              c.integer("referrals.ramp_up_months"), c.number("referrals.ramp_up_start"), distribution(c, "referrals.volume")),
-          new Scenario.Effect(distribution(c, "effect.hazard_ratio")),
+              c.integer("referrals.ramp_up_months"), c.number("referrals.ramp_up_start"), distribution(c, "referrals.volume"),
+              c.number("referrals.acceptance"), distribution(c, "referrals.days_to_start"),
+              new Scenario.Reunification(c.number("referrals.reunification.home_share"),
+                  distribution(c, "referrals.reunification.days_to_home")),
+              c.number("referrals.plausible_share_of_entries")),
+          new Scenario.Effect(distribution(c, "effect.hazard_ratio"), distribution(c, "effect.exit_hazard_ratio"),
+              c.optionalInteger("effect.waning_months")),
           new Scenario.Counterfactual(distribution(c, "counterfactual.diversion_entry_within_12_months"),
               distribution(c, "counterfactual.reunification_extra_days")),
           new Scenario.Secondary(distribution(c, "secondary.family_star"), distribution(c, "secondary.my_star"),

@@ -26,7 +26,7 @@ public enum ScenarioInput {
 
     @Override
     Scenario set(Scenario s, double value) {
-      return s.withEffect(new Scenario.Effect(Distribution.fixed(value)));
+      return s.withEffect(s.effect().withHazardRatio(Distribution.fixed(value)));
     }
   },
   /** The multiplier of every referral volume. */
@@ -96,6 +96,18 @@ public enum ScenarioInput {
     @Override
     Scenario set(Scenario s, double value) {
       return s.withCounterfactual(s.counterfactual().withDiversionEntryWithin12Months(Distribution.fixed(value)));
+    }
+  },
+  /** The share of referred children who engage with the service. */
+  ACCEPTANCE("acceptance", 0.05, 1, 0.002) {
+    @Override
+    public double get(Scenario s) {
+      return s.referrals().acceptance();
+    }
+
+    @Override
+    Scenario set(Scenario s, double value) {
+      return s.withReferrals(s.referrals().withAcceptance(value));
     }
   },
   /** The share of each outcome payment the outcomes fund pays. */

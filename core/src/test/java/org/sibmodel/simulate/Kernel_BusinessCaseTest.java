@@ -131,7 +131,7 @@ class Kernel_BusinessCaseTest {
   private static IterationResult withoutArrays(IterationResult a, IterationResult b) {
     assertEquals(java.util.Arrays.toString(a.cumulativeNetPosition()), java.util.Arrays.toString(b.cumulativeNetPosition()));
     return new IterationResult(b.iteration(), b.volume(), b.hazardRatio(), b.counterfactualEntry(), b.inflation(), b.referrals(),
-        b.diversionReferrals(), b.reunificationReferrals(), b.milestones(), b.milestonesWithoutEffect(), b.payableDays(),
+        b.diversionReferrals(), b.reunificationReferrals(), b.engaged(), b.enteredWithout(), b.enteredWith(), b.milestones(), b.milestonesWithoutEffect(), b.payableDays(),
         b.careDaysWithout(), b.careDaysWith(), b.outcomePayments(), b.paymentsWithoutEffect(), b.capped(), b.outcomesFund(),
         b.councilCost(), b.councilSideCosts(), b.grossSavings(), b.cashableSavings(), b.savingsInTerm(), b.savingsAfterTerm(),
         b.netPosition(), b.npvReal(), b.deliveryCosts(), b.investorNetReturn(), b.investorPeakCapital(), b.investorIrr(),

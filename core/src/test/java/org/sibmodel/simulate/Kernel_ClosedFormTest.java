@@ -21,6 +21,9 @@ class Kernel_ClosedFormTest {
           outcome_months: 30        # every child's tracking ends inside the contract
       referrals:
         volume: {distribution: fixed, mean: 1.0}
+        acceptance: 1.0             # every referral engages, on the day it is referred
+        days_to_start: {distribution: fixed, mean: 0}
+        reunification: {home_share: 1.0, days_to_home: {distribution: fixed, mean: 0}}
       effect:
         hazard_ratio: {distribution: fixed, mean: 1.0e-12}   # the service prevents every entry to care
       secondary:

@@ -12,10 +12,10 @@ import org.sibmodel.vocabulary.PlacementGroup;
 class ScenarioSet_VariantsTest {
 
   @Test
-  void theDefaultSetHasEightVariantsAndEightRanges() {
+  void theDefaultSetHasEightVariantsAndNineRanges() {
     ScenarioSet set = ScenarioSet.defaults();
     assertEquals(8, set.variants().size());
-    assertEquals(8, set.ranges().size());
+    assertEquals(9, set.ranges().size());
     assertEquals(1.0, set.variants().stream().filter(v -> v.name().equals("no effect")).findFirst().orElseThrow()
         .scenario().effect().hazardRatio().mean(), "the no-effect case is among the defaults");
     assertEquals(1.0, set.ranges().get(0).high(), "the hazard ratio's range reaches no effect");

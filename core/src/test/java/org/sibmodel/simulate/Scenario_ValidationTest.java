@@ -13,7 +13,7 @@ class Scenario_ValidationTest {
 
   @Test
   void aHazardRatioMustBePositive() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Scenario.Effect(Distribution.fixed(-0.2)));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Scenario.Effect(Distribution.fixed(-0.2), Distribution.fixed(1), null));
     assertTrue(e.getMessage().startsWith("effect.hazard_ratio: a positive quantity"), e.getMessage());
   }
 

@@ -16,15 +16,15 @@ final class MonitoringRows {
   }
 
   /** A valid children row. {@code outcomes}: {@link SecondaryOutcome#bit()}s achieved. */
-  record Child(long line, String childId, Pathway pathway, String ageBand, LocalDate startDate, int outcomes)
-      implements Item {
+  record Child(long line, String childId, Pathway pathway, String ageBand, LocalDate startDate, int outcomes,
+      LocalDate engagementStart) implements Item {
     SubCohort subCohort() {
       return new SubCohort(pathway, AgeGroup.ofBand(ageBand));
     }
   }
 
-  /** A valid spell; {@code exit} null while in care. */
-  record Spell(long line, String childId, LocalDate entry, LocalDate exit) implements Item {}
+  /** A valid spell; {@code exit} null while in care; {@code reason} the SSDA903 reason it ceased, null where not given. */
+  record Spell(long line, String childId, LocalDate entry, LocalDate exit, String reason) implements Item {}
 
   /** A row rejected on its own, kept so its child can be rejected with it. */
   record RejectedRow(long line, String dataset, String childId) implements Item {}

@@ -50,6 +50,11 @@ final class MonitoringValidator implements Serializable {
       }
     }
     LocalDate start = c.date("start_date", true);
+    LocalDate engagement = c.date("engagement_start", false);
+    if (start != null && engagement != null && engagement.isAfter(start)) {
+      c.fail("engagement_start", row.value(children, "engagement_start"), Rule.BAD_VALUE, "engagement_start " + engagement
+          + " is after start_date " + start + ": the service engages before or on day 0 (the return home, for reunification)");
+    }
     int outcomes = 0;
     for (SecondaryOutcome o : SecondaryOutcome.values()) {
       String flag = row.value(children, o.key());
@@ -65,7 +70,8 @@ final class MonitoringValidator implements Serializable {
     if (!c.rejects.isEmpty()) {
       return c.rejected();
     }
-    return new MonitoringRows.Checked(id, new MonitoringRows.Child(row.line(), id, pathway, band, start, outcomes), List.of());
+    return new MonitoringRows.Checked(id, new MonitoringRows.Child(row.line(), id, pathway, band, start, outcomes,
+        engagement == null ? start : engagement), List.of());
   }
 
   MonitoringRows.Checked spell(TabularInput.Row row) {
@@ -81,10 +87,23 @@ final class MonitoringValidator implements Serializable {
       c.fail("exit_date", row.value(spells, "exit_date"), Rule.EXIT_BEFORE_ENTRY,
           "exit_date " + exit + " is not after entry_date " + entry + " (exit is the first day home again)");
     }
+    String reason = null;
+    if (spells.columns().containsKey("reason_ceased")) {
+      reason = row.value(spells, "reason_ceased");
+      if (exit != null && reason == null) {
+        c.fail("reason_ceased", null, Rule.MISSING_VALUE, "reason_ceased is empty for a spell with an exit: give the SSDA903 reason"
+            + " episode ceased (REC), as E4A for a return home");
+      } else if (exit == null && reason != null) {
+        c.fail("reason_ceased", reason, Rule.BAD_VALUE, "reason_ceased " + reason + " given for a spell with no exit (still in care)");
+      } else if (reason != null && !reason.trim().toUpperCase(java.util.Locale.ROOT).matches("E[0-9A-Z]{1,3}")) {
+        c.fail("reason_ceased", reason, Rule.BAD_VALUE, "reason_ceased '" + reason + "' is not an SSDA903 reason episode ceased (E4A, E13, ...)");
+      }
+      reason = reason == null ? null : reason.trim().toUpperCase(java.util.Locale.ROOT);
+    }
     if (!c.rejects.isEmpty()) {
       return c.rejected();
     }
-    return new MonitoringRows.Checked(id, new MonitoringRows.Spell(row.line(), id, entry, exit), List.of());
+    return new MonitoringRows.Checked(id, new MonitoringRows.Spell(row.line(), id, entry, exit, reason), List.of());
   }
 
   /** The rejects of one row. */

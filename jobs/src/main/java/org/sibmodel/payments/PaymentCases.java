@@ -97,7 +97,17 @@ final class PaymentCases implements Serializable {
       }
       return new Result(null, rejects, 0, 0);
     }
-    ChildHistory history = ChildHistory.of(childId, child.subCohort(), child.startDate(), kept, outcomes(child.outcomes()));
+    ChildHistory dates = ChildHistory.of(childId, child.subCohort(), child.startDate(), kept, outcomes(child.outcomes()));
+    boolean[] endsHome = null;
+    if (keptRows.stream().anyMatch(s -> s.reason() != null)) {
+      endsHome = new boolean[keptRows.size()];
+      for (int i = 0; i < endsHome.length; i++) {
+        String reason = keptRows.get(i).reason();
+        endsHome[i] = reason == null || engine.terms().returnHomeCodes().contains(reason);
+      }
+    }
+    ChildHistory history = new ChildHistory(childId, dates.subCohort(), dates.day0(), dates.entries(), dates.exits(), dates.outcomes(),
+        org.sibmodel.payments.CalendarDays.epochDay(child.engagementStart()), endsHome);
     return new Result(new Assessed(child, engine.assess(history, asOf)), rejects, 1, kept.size());
   }
 

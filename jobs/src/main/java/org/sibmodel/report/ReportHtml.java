@@ -164,6 +164,9 @@ final class ReportHtml {
       s.append(String.format(Locale.ROOT, "<li>Break-even price per child at %s of the %s: £%,.0f.</li>", r.getAs("percentile"),
           r.getAs("measure").equals("npv_real") ? "real NPV" : "net position", (Double) r.getAs("tariff")));
     }
+    if (in.summary().plausibility() != null) {
+      s.append("<li>").append(esc(in.summary().plausibility().message())).append("</li>");
+    }
     s.append("<li>The assumptions most in need of local evidence are marked ASSUMPTION in the table at the end.</li></ul>");
     return s.toString();
   }

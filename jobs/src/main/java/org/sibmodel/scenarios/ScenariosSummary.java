@@ -34,7 +34,8 @@ public record ScenariosSummary(
     List<ScenarioFigures> scenarios,
     List<Map<String, Object>> breakEven,
     List<Map<String, Object>> sensitivity,
-    List<Assumption> assumptions) {
+    List<Assumption> assumptions,
+    org.sibmodel.simulate.Plausibility plausibility) {
 
   /** One scenario's headline figures: metric → {mean, p10, p50, p90}; probabilities by name. */
   public record ScenarioFigures(String name, Map<String, Map<String, Double>> metrics, Map<String, Double> probabilities) {}
@@ -75,7 +76,9 @@ public record ScenariosSummary(
     }
     return new ScenariosSummary(out, params.set().syntheticData(), set.base().name(), set.base().description(),
         set.base().simulation().seed(), n, sn, evaluations, paramsSha, SibVersion.get(), base.financialYears(), figures,
-        rowsAsMaps(breakEven), rowsAsMaps(sensitivity), assumptions(set.base()));
+        rowsAsMaps(breakEven), rowsAsMaps(sensitivity), assumptions(set.base()),
+        org.sibmodel.simulate.Plausibility.of(set.base(), base.calibratedEntriesPerYear(),
+            figures.get(0).metrics().getOrDefault("entered_care_within_a_year_without", Map.of("mean", 0.0)).get("mean")));
   }
 
   private static List<Map<String, Object>> rowsAsMaps(List<Row> rows) {
@@ -104,8 +107,17 @@ public record ScenariosSummary(
     a.add(new Assumption("Referrals", r.source().equals("table") ? "seed 000 table 2.2: " + labelled(r.perYear()) + " a year, x "
         + describe(r.volume()) : "calibrated entries x " + r.referralsPerEntry(), "seed 000 2.2"));
     a.add(new Assumption("Districts", r.districts().toString(), "the four target districts, seed 000 1.5"));
-    a.add(new Assumption("Service effect (hazard ratio on entering care)", describe(s.effect().hazardRatio()),
+    a.add(new Assumption("Referrals who engage", String.format("%.0f%%; the rest get no service and no payment", 100 * r.acceptance()),
+        "ASSUMPTION: seed 000 8.3.2 tracks acceptance, no figure"));
+    a.add(new Assumption("Days from referral to day 0 (engagement)", describe(r.daysToStart()), "ASSUMPTION"));
+    a.add(new Assumption("Reunification referrals who go home with the service", String.format("%.0f%%, %s days after referral",
+        100 * r.reunification().homeShare(), describe(r.reunification().daysToHome())), "ASSUMPTION"));
+    a.add(new Assumption("Service effect (hazard ratio on entering care and on going back after a return home)",
+        describe(s.effect().hazardRatio()) + (s.effect().waningMonths() == null ? ", lasting"
+            : ", fading to none over " + s.effect().waningMonths() + " months from day 0"),
         "ASSUMPTION: no seed document gives an effect size"));
+    a.add(new Assumption("Effect on leaving care, for children who enter despite the service (exit hazard ratio)",
+        describe(s.effect().exitHazardRatio()), "ASSUMPTION: seed 000 1.1 aims at shorter stays, no size"));
     a.add(new Assumption("Without the service", "a diverted child enters care within 12 months with chance "
         + describe(s.counterfactual().diversionEntryWithin12Months()), "ASSUMPTION: referred children are at the cusp of care (seed 000 2.1.1)"));
     a.add(new Assumption("Time in care, re-entry, placement mix", "calibrated from the care data (sib calibrate)", "the parameter set"));
@@ -177,6 +189,7 @@ public record ScenariosSummary(
           net.get("p90"), 100 * f.probabilities().getOrDefault("council_net_position_negative", 0.0), npv.get("p50"),
           100 * deadweight.get("p50")));
     }
+    s.append(plausibility.message()).append('\n');
     for (Map<String, Object> b : breakEven) {
       s.append(b.get("tariff") == null ? String.format("Break-even tariff (%s %s >= 0): none: %s%n", b.get("percentile"), b.get("measure"), b.get("note"))
           : String.format("Break-even tariff (%s %s >= 0): £%,.0f ± £%.0f%n", b.get("percentile"), b.get("measure"), (Double) b.get("tariff"),

@@ -50,7 +50,8 @@ public final class SimulateJob {
   public static final StructType SUMMARY = SparkSchemas.of("simulation_summary");
   public static final StructType MONTHS = SparkSchemas.of("simulation_months");
   /** The scalar metrics summarised. */
-  static final List<String> METRICS = List.of("referrals", "diversion_referrals", "reunification_referrals", "milestones",
+  static final List<String> METRICS = List.of("referrals", "diversion_referrals", "reunification_referrals", "engaged",
+      "entered_care_within_a_year_without", "entered_care_within_a_year_with", "milestones",
       "milestones_without_effect", "payable_days", "care_days_without", "care_days_with", "care_days_avoided", "outcome_payments",
       "payments_without_effect", "deadweight_share", "capped", "outcomes_fund", "council_cost", "council_side_costs",
       "cost_per_care_day_avoided", "gross_savings", "cashable_savings", "savings_in_term", "savings_after_term", "net_position",
@@ -97,7 +98,7 @@ public final class SimulateJob {
       DriverTables.write(spark, out, "simulation_months", MONTHS, months);
       String scenarioText = ScenarioFile.toYaml(scenario);
       out.writeText("scenario.yaml", scenarioText);
-      SimulationSummary result = SimulationSummary.of(out.target(), scenario, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
+      SimulationSummary result = SimulationSummary.of(out.target(), kernel, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
           Sha256.hex(read.bytes()), kernel.financialYears(), summary, iterations, simulated);
       out.writeText("summary.json", Json.write(result));
       provenance.write(out, spark);
@@ -154,6 +155,8 @@ public final class SimulateJob {
     b.set("scenario", scenario).set("iteration", r.iteration()).set("volume", r.volume()).set("hazard_ratio", r.hazardRatio())
         .set("counterfactual_entry", r.counterfactualEntry()).set("inflation", r.inflation()).set("referrals", r.referrals())
         .set("diversion_referrals", r.diversionReferrals()).set("reunification_referrals", r.reunificationReferrals())
+        .set("engaged", r.engaged()).set("entered_care_within_a_year_without", r.enteredWithout())
+        .set("entered_care_within_a_year_with", r.enteredWith())
         .set("milestones", r.milestones()).set("milestones_without_effect", r.milestonesWithoutEffect())
         .set("payable_days", r.payableDays()).set("care_days_without", r.careDaysWithout())
         .set("care_days_with", r.careDaysWith()).set("care_days_avoided", r.careDaysAvoided())

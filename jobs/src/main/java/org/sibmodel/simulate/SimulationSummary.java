@@ -35,6 +35,7 @@ public record SimulationSummary(
     List<String> financialYears,
     Map<String, Metric> metrics,
     Map<String, Double> probabilities,
+    Plausibility plausibility,
     double seconds,
     double iterationsPerSecond,
     double childrenPerSecond) {
@@ -42,8 +43,9 @@ public record SimulationSummary(
   /** A metric over the iterations. */
   public record Metric(double mean, double sd, double p10, double p50, double p90, double mcSe) {}
 
-  static SimulationSummary of(String out, Scenario scenario, ParameterSet params, int n, int partitions, String scenarioSha,
+  static SimulationSummary of(String out, Kernel kernel, ParameterSet params, int n, int partitions, String scenarioSha,
       String paramsSha, List<String> years, List<Row> summary, Dataset<Row> iterations, Duration simulated) {
+    Scenario scenario = kernel.scenario();
     Map<String, Metric> metrics = new LinkedHashMap<>();
     for (Row r : summary) {
       if (r.isNullAt(r.fieldIndex("financial_year"))) {
@@ -61,8 +63,11 @@ public record SimulationSummary(
     probabilities.put("a_financial_year_over_budget", p.getLong(3) / total);
     double seconds = Math.max(1e-3, simulated.toMillis() / 1000.0);
     double children = metrics.containsKey("referrals") ? metrics.get("referrals").mean() * n : 0;
+    Metric entered = metrics.get("entered_care_within_a_year_without");
+    Plausibility plausibility = Plausibility.of(scenario, kernel.calibratedEntriesPerYear(), entered == null ? 0 : entered.mean());
     return new SimulationSummary(out, scenario.name(), scenario.description(), params.syntheticData(), scenario.simulation().seed(), n,
-        partitions, scenarioSha, paramsSha, SibVersion.get(), years, metrics, probabilities, seconds, n / seconds, children / seconds);
+        partitions, scenarioSha, paramsSha, SibVersion.get(), years, metrics, probabilities, plausibility, seconds, n / seconds,
+        children / seconds);
   }
 
   /** The console report. */
@@ -96,6 +101,7 @@ public record SimulationSummary(
     List<String> probs = new ArrayList<>();
     probabilities.forEach((k, v) -> probs.add(k.replace('_', ' ') + " " + String.format("%.1f%%", 100 * v)));
     s.append("Probabilities: ").append(String.join("; ", probs)).append('\n');
+    s.append(plausibility.message()).append('\n');
     Metric payments = metrics.get("outcome_payments");
     if (payments != null) {
       s.append(String.format("Monte Carlo standard error of mean outcome payments: £%,.0f.%n", payments.mcSe()));
