@@ -64,6 +64,7 @@ class Validation_BackTestTest {
     Scenario s = ScenarioFile.read(DIR.resolve("essex-mst.yaml"));
     assertEquals(0, new BigDecimal("388").compareTo(cohort(s)), "388 young people");
     assertEquals(0, new BigDecimal("7100000").compareTo(maximum(s)), "the cap of £7.1m binds");
+    assertEquals(0.0, s.funding().outcomesFund().share(), "no outcomes fund");
     runs(s);
   }
 }
