@@ -155,10 +155,13 @@ final class EntryModel {
     for (int i = 0; i < design.size(); i++) {
       data.add(RowFactory.create(counts.get(i), Vectors.dense(design.get(i))));
     }
-    // An RDD of a few slices rather than a local relation: the fit makes a pass per iteration, and
-    // shipping the whole table inside every task is what Spark warns against.
+    // One slice, not several: the fit's sums over the design (treeAggregate) are merged in the order
+    // its tasks finish, so with more than one slice the coefficients move in the last digits from run
+    // to run and between local mode and a cluster. The design is one row per cell (district x band),
+    // small enough for one task. An RDD rather than a local relation: the fit makes a pass per
+    // iteration, and shipping the whole table inside every task is what Spark warns against.
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 4), schema).cache();
+    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 1), schema).cache();
     GeneralizedLinearRegressionModel model = new GeneralizedLinearRegression()
         .setFamily("poisson").setLink("log").setMaxIter(100).setTol(1e-10).setRegParam(0.0)
         .fit(frame);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = org.sibmodel.bench.IngestBenchCommand.class,
     sortOptions = false,
     description = {
       "Benchmark the simulation: sib simulate of the default scenario at each size (wall time, iterations and"
