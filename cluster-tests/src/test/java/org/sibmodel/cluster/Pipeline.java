@@ -21,9 +21,9 @@ import org.sibmodel.cli.DemoInputs;
 final class Pipeline {
   static final long SEED = 20190901L;
   /** Iterations of sib simulate: enough that each of its tasks runs for a few seconds, so one can be killed mid-way. */
-  static final int SIMULATE_ITERATIONS = Integer.getInteger("cluster.simulate.iterations", 2000);
-  static final int SCENARIO_ITERATIONS = 100;
-  static final int SENSITIVITY_ITERATIONS = 20;
+  static final int SIMULATE_ITERATIONS = Integer.getInteger("cluster.simulate.iterations", 1200);
+  static final int SCENARIO_ITERATIONS = 40;
+  static final int SENSITIVITY_ITERATIONS = 10;
   static final List<String> STAGES = List.of("curated", "params", "simulation", "scenarios", "comparison");
 
   private static Path inputs;

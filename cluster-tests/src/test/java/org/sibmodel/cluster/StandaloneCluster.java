@@ -76,7 +76,10 @@ final class StandaloneCluster implements AutoCloseable {
     int port = freePort();
     int uiPort = freePort();
     String secret = UUID.randomUUID().toString();
-    Process master = launch(sparkHome, dir.resolve("master.log"), "512m", authentication(secret), "org.apache.spark.deploy.master.Master",
+    List<String> masterProperties = new ArrayList<>(authentication(secret));
+    // Spark refuses to start its REST submission server (on by default in 4.x) with authentication.
+    masterProperties.add("-Dspark.master.rest.enabled=false");
+    Process master = launch(sparkHome, dir.resolve("master.log"), "512m", masterProperties, "org.apache.spark.deploy.master.Master",
         "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", Integer.toString(uiPort));
     StandaloneCluster cluster = new StandaloneCluster(sparkHome, dir, port, uiPort, master, secret);
     try {

@@ -36,14 +36,14 @@ class StandaloneCluster_DriverKilledTest {
     List<String> command = Pipeline.command("simulation", reference, target);
 
     Submission run = Submission.start(Submission.Target.of(cluster), root.resolve("killed.log"), command);
-    Faults.await("the staging folder and an executor running a task", Duration.ofMinutes(3), run,
-        () -> staging(root).isEmpty() ? Optional.empty() : cluster.executorRunningATask());
+    Faults.await("a file in the staging folder and an executor running a task", Duration.ofMinutes(3), run,
+        () -> staging(root).isEmpty() || filesUnder(staging(root).get(0)) == 0 ? Optional.empty() : cluster.executorRunningATask());
     run.kill();
 
     assertEquals(before, contents(target), "the earlier output, file by file, is as it was");
     List<Path> left = staging(root);
     assertEquals(1, left.size(), "the killed driver's staging folder is left beside the output: " + left);
-    System.out.printf("driver killed: it left %s (%d files)%n", left.get(0).getFileName(), contents(left.get(0)).size());
+    System.out.printf("driver killed: it left %s (%d files)%n", left.get(0).getFileName(), filesUnder(left.get(0)));
 
     Submission.Ended again = Submission.succeed(Submission.Target.of(cluster), root.resolve("again.log"), command);
     assertTrue(again.log().contains("sib: removed " + left.get(0).toUri().toString().replaceFirst("^file:///", "file:/"))
@@ -56,6 +56,15 @@ class StandaloneCluster_DriverKilledTest {
   private static List<Path> staging(Path root) throws IOException {
     try (Stream<Path> s = Files.list(root)) {
       return s.filter(p -> p.getFileName().toString().startsWith(".simulation.")).sorted().toList();
+    }
+  }
+
+  /** How many files are under {@code dir} (0 if it is gone). */
+  private static long filesUnder(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).count();
+    } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException e) {
+      return 0;
     }
   }
 

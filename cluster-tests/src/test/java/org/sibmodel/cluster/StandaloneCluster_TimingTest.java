@@ -1,7 +1,6 @@
 package org.sibmodel.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * medians for the README; asserts only that every run gives the same results.
  */
 @Order(0)
+@EnabledIfSystemProperty(named = "cluster.timing", matches = "true", disabledReason = "the timing runs only with -Dcluster.timing=true")
 @ExtendWith(SharedCluster.class)
 class StandaloneCluster_TimingTest {
   static final int ITERATIONS = Integer.getInteger("cluster.timing.iterations", 4000);
@@ -28,7 +29,6 @@ class StandaloneCluster_TimingTest {
 
   @Test
   void simulateOnOneCoreTwoCoresAndTheCluster(StandaloneCluster cluster) throws Exception {
-    assumeTrue(Boolean.getBoolean("cluster.timing"), "the timing runs only with -Dcluster.timing=true");
     Path root = Pipeline.work().resolve("timing");
     StandaloneCluster.deleteRecursively(root);
     Submission.Target local2 = Submission.Target.local(2);
