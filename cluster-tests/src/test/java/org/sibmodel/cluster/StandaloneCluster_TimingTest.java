@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @EnabledIfSystemProperty(named = "cluster.timing", matches = "true", disabledReason = "the timing runs only with -Dcluster.timing=true")
 @ExtendWith(SharedCluster.class)
 class StandaloneCluster_TimingTest {
-  static final int ITERATIONS = Integer.getInteger("cluster.timing.iterations", 4000);
+  static final int ITERATIONS = Integer.getInteger("cluster.timing.iterations", 3000);
   static final int REPEATS = Integer.getInteger("cluster.timing.repeats", 3);
 
   @Test
