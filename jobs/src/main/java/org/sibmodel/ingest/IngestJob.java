@@ -55,6 +55,7 @@ public final class IngestJob {
         options.postcodes() == null ? PostcodeLookup.lancashire() : PostcodeLookup.fromFile(options.postcodes());
     provenance.file(options.postcodes());
     SparkSession spark = sparkSession.get();
+    KeyTransport.check(spark.sparkContext().getConf());
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     InputSet inputs = InputDiscovery.discover(conf, options.input());
     checkFolderLabels(inputs);
@@ -169,8 +170,11 @@ public final class IngestJob {
     JavaRDD<RowFate> fates = validated.filter(RowValidator.Result::rejected)
         .map(r -> new RowFate(r.fileId(), r.line(), RowFate.Fate.REJECTED))
         .union(resolved.flatMap(r -> r.fates().iterator()));
-    Map<Tuple2<Integer, RowFate.Fate>, Long> counted = fates
-        .mapToPair(f -> new Tuple2<>(new Tuple2<>(f.fileId(), f.fate()), 1L))
+    // Keyed by the fate's name, not the enum: an enum's hashCode is its identity, different in each
+    // executor JVM, so on a cluster equal keys would land in different partitions and collectAsMap
+    // would keep one count of several (found by the cluster tests; local mode has one JVM).
+    Map<Tuple2<Integer, String>, Long> counted = fates
+        .mapToPair(f -> new Tuple2<>(new Tuple2<>(f.fileId(), f.fate().name()), 1L))
         .reduceByKey(Long::sum)
         .collectAsMap();
     Map<Integer, TreeSet<String>> labels = returnLabels(inputs, validated);
@@ -178,9 +182,9 @@ public final class IngestJob {
     List<String> unbalanced = new ArrayList<>();
     for (InputFile file : inputs.files()) {
       long rowsRead = read.getOrDefault(file.id(), 0L);
-      long accepted = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.ACCEPTED), 0L);
-      long rejected = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.REJECTED), 0L);
-      long superseded = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.SUPERSEDED), 0L);
+      long accepted = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.ACCEPTED.name()), 0L);
+      long rejected = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.REJECTED.name()), 0L);
+      long superseded = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.SUPERSEDED.name()), 0L);
       boolean balanced = rowsRead == accepted + rejected + superseded;
       if (!balanced) {
         unbalanced.add(file.relativePath() + " (read " + rowsRead + ", accepted " + accepted + ", rejected "

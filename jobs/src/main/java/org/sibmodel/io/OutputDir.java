@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
@@ -26,10 +27,21 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>An existing target is replaced only if it is empty or holds a {@code run.json} written by an
  * earlier run, so a mistyped {@code --out} cannot wipe an unrelated folder.
+ *
+ * <p>A driver killed part way (kill -9, a lost node, a cluster manager's preemption) runs no
+ * clean-up, so it leaves its staging folder, or during a commit the renamed old output, beside the
+ * target. The next run into the same target removes them and says so on stderr; until then they
+ * are hidden folders no stage reads. Two runs into one {@code --out} at the same time are
+ * therefore not supported: the later one removes the earlier one's staging folder, and the earlier
+ * one then fails at its commit.
  */
 public final class OutputDir implements AutoCloseable {
   /** The file every sib output carries; its presence marks a folder sib may replace. */
   public static final String RUN_FILE = "run.json";
+  /** The staging folder of a run into {@code out}: {@code .out.staging-UUID}, beside it. */
+  private static final String STAGING = ".staging-";
+  /** An earlier output of {@code out} while it is being replaced: {@code .out.old-UUID}. */
+  private static final String OLD = ".old-";
 
   private final FileSystem fs;
   private final Path target;
@@ -50,7 +62,8 @@ public final class OutputDir implements AutoCloseable {
       fs.setWriteChecksum(false);
       target = fs.makeQualified(target);
       checkReplaceable(fs, target);
-      Path staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + UUID.randomUUID());
+      removeLeftovers(fs, target);
+      Path staging = new Path(target.getParent(), "." + target.getName() + STAGING + UUID.randomUUID());
       if (!fs.mkdirs(staging)) {
         throw new IOException("cannot create " + staging);
       }
@@ -77,6 +90,36 @@ public final class OutputDir implements AutoCloseable {
               + RUN_FILE
               + "); choose a new or empty folder");
     }
+  }
+
+  /** The prefixes of the hidden folders a run into {@code target} works in, beside it. */
+  private static List<String> leftoverPrefixes(Path target) {
+    return List.of("." + target.getName() + STAGING, "." + target.getName() + OLD);
+  }
+
+  /**
+   * Removes the staging folders and renamed old outputs that runs into {@code target} killed part
+   * way left beside it, naming each on stderr.
+   *
+   * @return the folders removed
+   */
+  static List<Path> removeLeftovers(FileSystem fs, Path target) throws IOException {
+    Path parent = target.getParent();
+    if (parent == null || !fs.exists(parent)) {
+      return List.of();
+    }
+    List<String> prefixes = leftoverPrefixes(target);
+    List<Path> removed = new ArrayList<>();
+    for (FileStatus status : fs.listStatus(parent)) {
+      String name = status.getPath().getName();
+      if (status.isDirectory() && prefixes.stream().anyMatch(name::startsWith)) {
+        fs.delete(status.getPath(), true);
+        removed.add(status.getPath());
+        System.err.println("sib: removed " + status.getPath() + ", left by an earlier run into " + target
+            + " that stopped part way");
+      }
+    }
+    return removed;
   }
 
   /** Where a dataset or file of this name goes while staged (for Spark writers). */
@@ -130,7 +173,7 @@ public final class OutputDir implements AutoCloseable {
       Path old = null;
       if (fs.exists(target)) {
         fs.delete(new Path(target, StageManifest.FILE), false);
-        old = new Path(target.getParent(), "." + target.getName() + ".old-" + UUID.randomUUID());
+        old = new Path(target.getParent(), "." + target.getName() + OLD + UUID.randomUUID());
         rename(target, old);
       }
       rename(staging, target);

@@ -79,4 +79,44 @@ class OutputDir_AtomicTest {
     Path file = Files.writeString(tmp.resolve("file.txt"), "x");
     assertThrows(IllegalArgumentException.class, () -> OutputDir.stage(file.toString(), new Configuration()));
   }
+
+  @Test
+  void theStagingFolderOfAKilledRunIsRemovedByTheNextRunIntoTheSameFolder() throws IOException {
+    Path target = tmp.resolve("out");
+    try (OutputDir out = OutputDir.stage(target.toString(), new Configuration())) {
+      out.writeText(OutputDir.RUN_FILE, "first");
+      out.commit();
+    }
+    // What a driver killed with kill -9 leaves: its staging folder (no clean-up ran), and another's output beside.
+    Path staging = Files.createDirectories(tmp.resolve(".out.staging-5f0c2d1e"));
+    Files.writeString(staging.resolve("part-00000.parquet"), "half");
+    Files.createDirectories(tmp.resolve(".outside.staging-1"));
+
+    try (OutputDir out = OutputDir.stage(target.toString(), new Configuration())) {
+      assertEquals(List.of(".out.staging-", ".outside.staging-1", "out"),
+          names(tmp).stream().map(n -> n.startsWith(".out.staging-") ? ".out.staging-" : n).toList(),
+          "the leftover is gone, this run's own staging folder is there, another output's is untouched");
+      assertEquals("first", Files.readString(target.resolve(OutputDir.RUN_FILE)), "the earlier output is untouched");
+      out.writeText(OutputDir.RUN_FILE, "second");
+      out.commit();
+    }
+    assertEquals(List.of(".outside.staging-1", "out"), names(tmp));
+    assertEquals("second", Files.readString(target.resolve(OutputDir.RUN_FILE)));
+  }
+
+  @Test
+  void theOldOutputOfARunKilledDuringItsCommitIsRemovedByTheNextRun() throws IOException {
+    // Killed between moving the old output aside and moving the new one in: no out/, only the hidden folders.
+    Path old = Files.createDirectories(tmp.resolve(".out.old-0a1b"));
+    Files.writeString(old.resolve(OutputDir.RUN_FILE), "first");
+    Files.createDirectories(tmp.resolve(".out.staging-2c3d"));
+
+    Path target = tmp.resolve("out");
+    try (OutputDir out = OutputDir.stage(target.toString(), new Configuration())) {
+      out.writeText(OutputDir.RUN_FILE, "second");
+      out.commit();
+    }
+    assertEquals(List.of("out"), names(tmp));
+    assertEquals(List.of(StageManifest.FILE, "run.json"), names(target));
+  }
 }

@@ -27,7 +27,12 @@ public final class StageFixture {
    * @param summaryJson the output's summary.json
    */
   public static Path commit(Path dir, Stage stage, String summaryJson, Consumer<OutputDir> contents) {
-    try (OutputDir out = OutputDir.stage(dir.toString(), new Configuration())) {
+    return commit(dir, stage, summaryJson, new Configuration(), contents);
+  }
+
+  /** As {@link #commit(Path, Stage, String, Consumer)}, on the file system {@code conf} names (a test's). */
+  public static Path commit(Path dir, Stage stage, String summaryJson, Configuration conf, Consumer<OutputDir> contents) {
+    try (OutputDir out = OutputDir.stage(dir.toString(), conf)) {
       contents.accept(out);
       out.writeText("summary.json", summaryJson);
       out.writeText(OutputDir.RUN_FILE, Json.write(new RunInfo("sib", SibVersion.get(), stage.command(),
