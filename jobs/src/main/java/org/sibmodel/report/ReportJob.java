@@ -1,5 +1,9 @@
 package org.sibmodel.report;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +13,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sibmodel.SibVersion;
+import org.sibmodel.io.Chromium;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
 import org.sibmodel.io.Provenance;
@@ -27,7 +32,7 @@ public final class ReportJob {
   private ReportJob() {}
 
   /** What was written. */
-  public record Written(String out, String html, String workbook, boolean syntheticData, int scenarios) {}
+  public record Written(String out, String html, String pdf, String workbook, boolean syntheticData, int scenarios) {}
 
   public static Written run(SparkSession spark, ReportOptions options) {
     return run(() -> spark, options);
@@ -77,13 +82,24 @@ public final class ReportJob {
           new Workbook.Sheet("cash_flow", "cash_flow", ReportTables.CASH_FLOW, cashFlow),
           new Workbook.Sheet("break_even", "break_even", SparkSchemas.of("break_even"), breakEven),
           new Workbook.Sheet("sensitivity", "sensitivity", SparkSchemas.of("sensitivity"), sensitivity)));
-      out.writeText("report.html", ReportHtml.html(new ReportHtml.Inputs(summary, scenarios, affordability, cashFlow, months,
-          sensitivity, breakEven, payments, net)));
+      String html = ReportHtml.html(new ReportHtml.Inputs(summary, scenarios, affordability, cashFlow, months, sensitivity, breakEven,
+          payments, net));
+      out.writeText("report.html", html);
+      if (options.pdf()) {
+        Path browser = Chromium.find().orElseThrow(() -> new IllegalArgumentException("--pdf: no Chromium or Chrome found (looked for"
+            + " chromium, chromium-browser, google-chrome on the PATH; SIB_CHROMIUM names another); install one, or leave out --pdf"));
+        try (OutputStream pdf = out.create("report.pdf")) {
+          pdf.write(Chromium.printToPdf(browser, html));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write report.pdf: " + e.getMessage(), e);
+        }
+      }
       out.writeText("summary.json", Json.write(Map.of("synthetic_data", synthetic, "scenarios", scenarios, "base", base,
           "affordability_rows", affordability.size(), "cash_flow_rows", cashFlow.size())));
       provenance.write(out, spark);
       out.commit();
-      return new Written(out.target(), out.targetPath("report.html"), out.targetPath("workbook.xlsx"), synthetic, scenarios.size());
+      return new Written(out.target(), out.targetPath("report.html"), options.pdf() ? out.targetPath("report.pdf") : null,
+          out.targetPath("workbook.xlsx"), synthetic, scenarios.size());
     }
   }
 }
