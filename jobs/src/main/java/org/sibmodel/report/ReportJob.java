@@ -3,6 +3,7 @@ package org.sibmodel.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.sibmodel.io.Provenance;
 import org.sibmodel.io.Stage;
 import org.sibmodel.io.StageInput;
 import org.sibmodel.scenarios.ScenariosSummary;
+import org.sibmodel.simulate.ScenarioSet;
 import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.SparkSchemas;
 
@@ -36,6 +38,16 @@ public final class ReportJob {
 
   public static Written run(SparkSession spark, ReportOptions options) {
     return run(() -> spark, options);
+  }
+
+  /** The base scenario's yearly means for the workbook's cash_flow_audit sheet. */
+  static Workbook.CashFlowAudit audit(ScenariosSummary summary, List<Row> cashFlow, String scenarioYaml) {
+    List<Row> base = cashFlow.stream().filter(r -> r.getAs("scenario").equals(summary.base())).toList();
+    double rate = ScenarioSet.fromYaml(scenarioYaml, "scenario.yaml of the results").base().economics().discountRate();
+    java.util.function.Function<String, double[]> column = f -> base.stream().mapToDouble(r -> r.<Double>getAs(f)).toArray();
+    return new Workbook.CashFlowAudit(summary.base(), summary.iterations(), rate,
+        base.stream().map(r -> r.<String>getAs("financial_year")).toList(), column.apply("payments_mean"), column.apply("outcomes_fund_mean"),
+        column.apply("council_side_costs_mean"), column.apply("savings_mean"), column.apply("net_real_mean"));
   }
 
   public static Written run(Supplier<SparkSession> sparkSession, ReportOptions options) {
@@ -74,10 +86,13 @@ public final class ReportJob {
       }
       about.add("Affordability of the edge-of-care outcomes contract: base scenario " + base + ", " + summary.iterations()
           + " iterations a scenario (seed " + summary.seed() + ").");
-      about.add("Sheets: affordability (per scenario: mean, P10, P50, P90; probabilities), cash_flow (by financial year, April to March),"
-          + " break_even, sensitivity, assumptions. Money in nominal pounds.");
+      about.add("Sheets: assumptions (every input of the base scenario: value, unit, source or ASSUMPTION), cash_flow_audit (the base"
+          + " scenario's yearly means with the totals, cumulative position, discount factors and NPV as formulas), affordability (per"
+          + " scenario: mean, P10, P50, P90; probabilities), cash_flow (by financial year, April to March: mean, P10, P50, P90),"
+          + " break_even, sensitivity. Money in nominal pounds unless it says real; negative amounts in brackets.");
       about.add("Made by sib " + SibVersion.get() + " from " + options.results() + ".");
-      Workbook.write(out, "workbook.xlsx", about, List.of(
+      String scenarioYaml = new String(results.bytes("scenario.yaml"), StandardCharsets.UTF_8);
+      Workbook.write(out, "workbook.xlsx", about, Assumptions.of(scenarioYaml), audit(summary, cashFlow, scenarioYaml), List.of(
           new Workbook.Sheet("affordability", "affordability", ReportTables.AFFORDABILITY, affordability),
           new Workbook.Sheet("cash_flow", "cash_flow", ReportTables.CASH_FLOW, cashFlow),
           new Workbook.Sheet("break_even", "break_even", SparkSchemas.of("break_even"), breakEven),
