@@ -65,7 +65,8 @@ final class CompareReport {
       StringBuilder h = new StringBuilder();
       h.append(table(rows(t, "compare_cohorts", "cohort", List.of(c.first(), c.second())),
           List.of("cohort", "definition", "periods", "children", "entries_per_10000")));
-      h.append(img(kmChart(c, t.tables.get("compare_km"), s.syntheticData())));
+      h.append(img(kmChart(c, t.tables.get("compare_km"), s.syntheticData())))
+          .append("<p class=\"note\">Thin lines: each cohort's 95% band.</p>");
       h.append("<h3>Time in care</h3>").append(table(forComparison(t, "compare_time_in_care", c.name()),
           List.of("cohort", "periods", "left_care", "median_days", "median_lower", "median_upper", "rmst12_days", "rmst24_days")));
       h.append("<h3>Back in care within 12 months of a return home</h3>").append(table(forComparison(t, "compare_reentry", c.name()),
@@ -174,7 +175,7 @@ final class CompareReport {
 
   private static XYChart kmChart(CompareSummary.ComparisonSummary c, List<Map<String, Object>> km, boolean synthetic) {
     XYChart chart = Charts.xy(760, 380, c.name() + ": share still in care", synthetic, "months since entry", "still in care");
-    chart.getStyler().setXAxisTickMarkSpacingHint(60);
+    chart.getStyler().setXAxisTickMarkSpacingHint(100);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0);
     Charts.percentOnY(chart.getStyler());
     List<String> cohorts = List.of(c.first(), c.second());
@@ -196,7 +197,7 @@ final class CompareReport {
       for (List<Double> edge : List.of(lo, hi)) {
         XYSeries band = chart.addSeries(cohort + (edge == lo ? " 95% band" : " 95% band "), x, edge);
         band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);
-        band.setLineColor(BANDS[i]).setLineWidth(1f).setShowInLegend(edge == lo);
+        band.setLineColor(BANDS[i]).setLineWidth(1f).setShowInLegend(false);
       }
       XYSeries curve = chart.addSeries(cohort, x, y);
       curve.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step).setMarker(SeriesMarkers.NONE);

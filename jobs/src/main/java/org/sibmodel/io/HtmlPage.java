@@ -36,7 +36,8 @@ public final class HtmlPage {
       + ".note{color:#4a5563;font-size:.9rem}"
       + "@media print{@page{size:A4;margin:14mm 12mm}body{max-width:none;padding:0;font-size:10pt}"
       + "h2{break-after:avoid;page-break-after:avoid}tr,img,svg,figure,.keep{break-inside:avoid;page-break-inside:avoid}"
-      + ".scroll{overflow:visible}table{font-size:8pt}td,th{padding:2px 5px}nav.toc{display:none}a{color:inherit;text-decoration:none}"
+      + ".scroll{overflow:visible;break-inside:avoid;page-break-inside:avoid}thead{display:table-header-group}"
+      + "caption{break-after:avoid}table{font-size:8pt}td,th{padding:2px 5px}nav.toc{display:none}a{color:inherit;text-decoration:none}"
       + ".grid{grid-template-columns:1fr 1fr}}";
   /** Right-aligned: what reads as a figure (starts with a digit, a sign, £, "<", "±", a dash for none, or is "c" for suppressed). */
   private static final Pattern FIGURE = Pattern.compile("([−+<£±–\\d].*|c|)", Pattern.DOTALL);

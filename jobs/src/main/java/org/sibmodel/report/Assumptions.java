@@ -57,7 +57,8 @@ final class Assumptions {
   private static void walk(JsonNode node, String path, JsonNode defaults, Map<String, String> sources, List<Input> out,
       String siblingSource) {
     if (node.isObject() && !node.has("distribution")) {
-      String source = node.has("source") && node.get("source").isTextual() ? node.get("source").asText() : null;
+      // A cost's citation sits beside its amount ({pounds: ..., source: "..."}); referrals.source is an input.
+      String source = node.has("pounds") && node.has("source") && node.get("source").isTextual() ? node.get("source").asText() : null;
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
         Map.Entry<String, JsonNode> e = it.next();
         if (e.getKey().equals("source") && source != null) {

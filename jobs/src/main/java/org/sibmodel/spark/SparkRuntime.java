@@ -54,7 +54,9 @@ public final class SparkRuntime implements AutoCloseable {
         builder.master(master);
       }
       owned = SparkSession.getDefaultSession().isEmpty();
-      session = builder.getOrCreate();
+      // A session this JVM already has (a notebook's, a test's) is used as it is: the builder's
+      // settings could not change it, and getOrCreate would say so in a WARN line.
+      session = owned ? builder.getOrCreate() : SparkSession.getDefaultSession().get();
       session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
     }
     return session;

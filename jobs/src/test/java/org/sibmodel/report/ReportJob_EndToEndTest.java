@@ -167,6 +167,9 @@ class ReportJob_EndToEndTest {
       assertEquals("lognormal: mean 0.65, sd 0.1", rows.get("effect.hazard_ratio").getCell(1).getStringCellValue());
       assertTrue(rows.get("effect.hazard_ratio").getCell(3).getStringCellValue().startsWith("ASSUMPTION"));
       assertTrue(rows.get("costs.weekly.foster_agency.pounds").getCell(3).getStringCellValue().startsWith("CMA"));
+      assertEquals("table", rows.get("referrals.source").getCell(1).getStringCellValue(), "an input called source is an input");
+      assertTrue(rows.get("referrals.acceptance").getCell(3).getStringCellValue().startsWith("ASSUMPTION"),
+          rows.get("referrals.acceptance").getCell(3).getStringCellValue());
     }
   }
 
@@ -174,7 +177,7 @@ class ReportJob_EndToEndTest {
   private static void leaves(JsonNode node, String path, List<String> out) {
     if (node.isObject() && !node.has("distribution")) {
       node.fields().forEachRemaining(e -> {
-        if (!(path.isEmpty() && e.getKey().equals("variants")) && !(e.getKey().equals("source") && e.getValue().isTextual())) {
+        if (!(path.isEmpty() && e.getKey().equals("variants")) && !(e.getKey().equals("source") && node.has("pounds"))) {
           leaves(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
         }
       });
