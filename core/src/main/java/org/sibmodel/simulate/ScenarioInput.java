@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.sibmodel.format.Quantity;
 import org.sibmodel.vocabulary.PlacementGroup;
 
 /**
@@ -18,7 +19,7 @@ import org.sibmodel.vocabulary.PlacementGroup;
  */
 public enum ScenarioInput {
   /** The service's hazard ratio on entering care. */
-  HAZARD_RATIO("hazard_ratio", 0.05, 2.0, 0.002) {
+  HAZARD_RATIO("hazard_ratio", Quantity.RATIO, 0.05, 2.0, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.effect().hazardRatio().mean();
@@ -30,7 +31,7 @@ public enum ScenarioInput {
     }
   },
   /** The multiplier of every referral volume. */
-  REFERRAL_VOLUME("referral_volume", 0.05, 3.0, 0.002) {
+  REFERRAL_VOLUME("referral_volume", Quantity.MULTIPLIER, 0.05, 3.0, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.referrals().volume().mean();
@@ -42,7 +43,7 @@ public enum ScenarioInput {
     }
   },
   /** P, the maximum payment per child, set for every sub-cohort (the base value is their average). */
-  TARIFF("tariff", 0, 100_000, 5.0) {
+  TARIFF("tariff", Quantity.POUNDS, 0, 100_000, 5.0) {
     @Override
     public double get(Scenario s) {
       return s.contract().tariff().values().stream().mapToDouble(BigDecimal::doubleValue).average().orElse(0);
@@ -59,7 +60,7 @@ public enum ScenarioInput {
     }
   },
   /** The weekly cost of a residential placement, pounds at the price year. */
-  RESIDENTIAL_WEEKLY("residential_weekly", 0, 20_000, 5.0) {
+  RESIDENTIAL_WEEKLY("residential_weekly", Quantity.POUNDS_A_WEEK, 0, 20_000, 5.0) {
     @Override
     public double get(Scenario s) {
       return s.costs().weekly().get(PlacementGroup.RESIDENTIAL).pounds().mean();
@@ -75,7 +76,7 @@ public enum ScenarioInput {
    * The share of care costs avoided that comes out of the budget, set for every placement group;
    * the base value is the average of the groups' shares.
    */
-  CASHABLE_SHARE("cashable_share", 0, 1, 0.002) {
+  CASHABLE_SHARE("cashable_share", Quantity.SHARE, 0, 1, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.costs().cashableShare().values().stream().mapToDouble(Double::doubleValue).average().orElse(0);
@@ -87,7 +88,7 @@ public enum ScenarioInput {
     }
   },
   /** The chance a diverted child would enter care within 12 months without the service. */
-  COUNTERFACTUAL_ENTRY("counterfactual_entry", 0.01, 0.99, 0.002) {
+  COUNTERFACTUAL_ENTRY("counterfactual_entry", Quantity.SHARE, 0.01, 0.99, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.counterfactual().diversionEntryWithin12Months().mean();
@@ -99,7 +100,7 @@ public enum ScenarioInput {
     }
   },
   /** The share of referred children who engage with the service. */
-  ACCEPTANCE("acceptance", 0.05, 1, 0.002) {
+  ACCEPTANCE("acceptance", Quantity.SHARE, 0.05, 1, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.referrals().acceptance();
@@ -111,7 +112,7 @@ public enum ScenarioInput {
     }
   },
   /** The share of each outcome payment the outcomes fund pays. */
-  OUTCOMES_FUND_SHARE("outcomes_fund_share", 0, 1, 0.002) {
+  OUTCOMES_FUND_SHARE("outcomes_fund_share", Quantity.SHARE, 0, 1, 0.002) {
     @Override
     public double get(Scenario s) {
       return s.funding().outcomesFund().share();
@@ -128,7 +129,7 @@ public enum ScenarioInput {
    * the referral window (half the referral months plus the outcome months); while the contract
    * tracks the child, the milestone months and the tracking days.
    */
-  SAVINGS_HORIZON_MONTHS("savings_horizon_months", 1, 240, 0.5) {
+  SAVINGS_HORIZON_MONTHS("savings_horizon_months", Quantity.MONTHS, 1, 240, 0.5) {
     @Override
     public double get(Scenario s) {
       Scenario.SavingsHorizon h = s.costs().savingsHorizon();
@@ -151,12 +152,14 @@ public enum ScenarioInput {
   };
 
   private final String key;
+  private final Quantity quantity;
   private final double domainLow;
   private final double domainHigh;
   private final double accuracy;
 
-  ScenarioInput(String key, double domainLow, double domainHigh, double accuracy) {
+  ScenarioInput(String key, Quantity quantity, double domainLow, double domainHigh, double accuracy) {
     this.key = key;
+    this.quantity = quantity;
     this.domainLow = domainLow;
     this.domainHigh = domainHigh;
     this.accuracy = accuracy;
@@ -165,6 +168,11 @@ public enum ScenarioInput {
   /** The name in scenario files ({@code sensitivity.inputs.hazard_ratio}) and tables. */
   public String key() {
     return key;
+  }
+
+  /** What the input's number measures (its unit), for tables and the workbook. */
+  public Quantity quantity() {
+    return quantity;
   }
 
   /** The lowest value a switching-value or break-even search tries. */

@@ -1,7 +1,9 @@
 package org.sibmodel.simulate;
 
+import java.util.function.DoubleFunction;
 import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
+import org.sibmodel.format.Formats;
 
 /**
  * Roots of a scenario's net position as one input varies: the switching value of a sensitivity
@@ -19,21 +21,27 @@ public final class Solvers {
 
   /** Brent's method (commons-math3) on [lo, hi] when f changes sign there. */
   public static Root solve(DoubleUnaryOperator f, double lo, double hi, double accuracy) {
+    return solve(f, lo, hi, accuracy, Formats::number);
+  }
+
+  /** As {@link #solve(DoubleUnaryOperator, double, double, double)}, the note showing values with {@code show}. */
+  static Root solve(DoubleUnaryOperator f, double lo, double hi, double accuracy, DoubleFunction<String> show) {
     if (!(lo < hi) || !(accuracy > 0)) {
       throw new IllegalArgumentException("solve needs lo < hi and a positive accuracy, got [" + lo + ", " + hi + "] and " + accuracy);
     }
     double flo = f.applyAsDouble(lo);
     double fhi = f.applyAsDouble(hi);
     if (flo == 0) {
-      return new Root(lo, "exactly zero at " + lo);
+      return new Root(lo, "exactly zero at " + show.apply(lo));
     }
     if (Math.signum(flo) == Math.signum(fhi)) {
-      return new Root(null, String.format("no zero between %.4g (net %.0f) and %.4g (net %.0f)", lo, flo, hi, fhi));
+      return new Root(null, "no zero between " + show.apply(lo) + " (" + Formats.money(flo) + ") and " + show.apply(hi) + " ("
+          + Formats.money(fhi) + ")");
     }
     BrentSolver solver = new BrentSolver(accuracy);
     double x = solver.solve(MAX_EVALUATIONS, f::applyAsDouble, lo, hi);
-    return new Root(x, String.format("Brent's method (commons-math3) on [%.4g, %.4g], accuracy %.4g, %d evaluations",
-        lo, hi, accuracy, solver.getEvaluations()));
+    return new Root(x, "Brent's method between " + show.apply(lo) + " and " + show.apply(hi) + ", to within " + show.apply(accuracy)
+        + " (" + solver.getEvaluations() + " evaluations)");
   }
 
   /**
@@ -47,7 +55,7 @@ public final class Solvers {
       if (!(bracket[0] < bracket[1])) {
         continue;
       }
-      Root r = solve(f, bracket[0], bracket[1], input.accuracy());
+      Root r = solve(f, bracket[0], bracket[1], input.accuracy(), input.quantity()::format);
       if (r.value() != null && (nearest == null || Math.abs(r.value() - base) < Math.abs(nearest.value() - base))) {
         nearest = r;
       }
@@ -55,8 +63,8 @@ public final class Solvers {
         break;
       }
     }
-    return nearest != null ? nearest : new Root(null, String.format(
-        "the P50 net position does not cross zero for values from %.4g to %.4g", input.domainLow(), input.domainHigh()));
+    return nearest != null ? nearest : new Root(null, "the P50 does not cross zero for values from "
+        + input.quantity().format(input.domainLow()) + " to " + input.quantity().format(input.domainHigh()));
   }
 
   /**
@@ -66,7 +74,7 @@ public final class Solvers {
    */
   public static Root breakEven(DoubleUnaryOperator f) {
     ScenarioInput tariff = ScenarioInput.TARIFF;
-    Root root = solve(f, tariff.domainLow(), tariff.domainHigh(), tariff.accuracy());
+    Root root = solve(f, tariff.domainLow(), tariff.domainHigh(), tariff.accuracy(), tariff.quantity()::format);
     Double value = root.value();
     if (value != null && f.applyAsDouble(value) < 0 && value - tariff.accuracy() >= tariff.domainLow()) {
       value = value - tariff.accuracy();

@@ -8,12 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.sibmodel.format.Formats;
+import org.sibmodel.io.Charts;
 import org.sibmodel.io.HtmlPage;
 import org.sibmodel.stats.KaplanMeier;
 
@@ -30,63 +30,55 @@ final class CalibrationReport {
 
   static String html(CalibrationSummary s, EntryModel.Fit entries, List<SurvivalGroups.Group> durations,
       List<SurvivalGroups.Group> reentry, PlacementMix mix, Pooling pooling) {
-    StringBuilder h = new StringBuilder();
-    h.append(HtmlPage.start("Calibration report", ".grid{display:grid;grid-template-columns:1fr 1fr;gap:1em}"));
+    HtmlPage page = HtmlPage.titled("Calibration report");
     if (s.syntheticData()) {
-      h.append(HtmlPage.syntheticCareData());
+      page.top(HtmlPage.syntheticCareData());
     }
-    h.append("<h2>Data</h2><ul>")
-        .append("<li>Curated care data: <code>").append(esc(s.curated())).append("</code></li>")
-        .append("<li>Window: ").append(s.from()).append(" to ").append(s.to()).append("</li>")
-        .append("<li>Districts: ").append(esc(String.join(", ", s.districts()))).append("</li>")
-        .append("<li>Cells with fewer than ").append(s.minimumCases()).append(" cases are pooled (below).</li></ul>");
+    page.section("Data", "<ul><li>Curated care data: <code>" + esc(s.curated()) + "</code></li><li>Window: " + s.from() + " to " + s.to()
+        + "</li><li>Districts: " + esc(String.join(", ", s.districts())) + "</li><li>Cells with fewer than " + s.minimumCases()
+        + " cases are pooled (below).</li></ul>");
 
-    h.append("<h2>Entries to care</h2><p>Poisson regression with a log link (spark-mllib GeneralizedLinearRegression) of monthly entries"
-        + " by district and age band, with a trend and a yearly season. Reference levels: ").append(esc(entries.reference()))
-        .append(String.format(Locale.ROOT, ". Pearson dispersion %.2f on %d degrees of freedom: ", entries.dispersion(), entries.residualDf()))
-        .append(entries.quasi() ? "over-dispersed, so standard errors are scaled by its square root (quasi-Poisson)."
-            : "no over-dispersion; Poisson standard errors are used.")
-        .append("</p>").append(img(entryChart(entries, s.syntheticData())));
-    h.append("<table><tr><th>term</th><th>estimate</th><th>std. error used</th><th>z</th></tr>");
+    List<List<String>> coefficients = new ArrayList<>();
     for (EntryModel.Coefficient c : entries.coefficients()) {
-      h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%.4f</td><td>%.4f</td><td>%.2f</td></tr>", esc(c.term()), c.estimate(),
-          c.stdErrorUsed(), c.z()));
+      coefficients.add(List.of(c.term(), Formats.number(c.estimate(), 4), Formats.number(c.stdErrorUsed(), 3), Formats.number(c.z(), 3)));
     }
-    h.append("</table>");
+    page.section("Entries to care", "<p>Poisson regression with a log link (spark-mllib GeneralizedLinearRegression) of monthly entries"
+        + " by district and age band, with a trend and a yearly season. Reference levels: " + esc(entries.reference())
+        + ". Pearson dispersion " + Formats.number(entries.dispersion(), 3) + " on " + Formats.count(entries.residualDf())
+        + " degrees of freedom: " + (entries.quasi() ? "over-dispersed, so standard errors are scaled by its square root (quasi-Poisson)."
+            : "no over-dispersion; Poisson standard errors are used.") + "</p>" + img(entryChart(entries, s.syntheticData()))
+        + HtmlPage.table("Coefficients (log scale: a coefficient of 0.1 is about 10% more entries)", List.of("term", "estimate",
+            "std. error used", "z"), coefficients));
 
-    h.append("<h2>Time in care</h2><p>Kaplan-Meier (steps, with 95% bands) against the Weibull fit (smooth) by age band at entry;"
-        + " periods still open at the end of the data are censored.</p>");
-    h.append(survivalSection(durations, "left care", s.syntheticData()));
-    h.append("<h2>Re-entry after a return home</h2><p>Time from a return home (REC E4A, E4B, E13) to the next entry: Kaplan-Meier"
-        + " against a Weibull mixture cure fit (only some children ever come back).</p>");
-    h.append(survivalSection(reentry, "re-entered", s.syntheticData()));
+    page.section("Time in care", "<p>Kaplan-Meier (steps, with 95% bands) against the Weibull fit (smooth) by age band at entry;"
+        + " periods still open at the end of the data are censored.</p>" + survivalSection(durations, "left care", s.syntheticData()));
+    page.section("Re-entry after a return home", "<p>Time from a return home (REC E4A, E4B, E13) to the next entry: Kaplan-Meier"
+        + " against a Weibull mixture cure fit (only some children ever come back).</p>"
+        + survivalSection(reentry, "re-entered", s.syntheticData()));
 
-    h.append("<h2>Placement mix while in care</h2><table><tr><th>age band</th>");
-    for (String g : List.of("foster_in_house", "foster_agency", "residential", "other")) {
-      h.append("<th>").append(g).append("</th>");
-    }
-    h.append("</tr>");
-    mix.shares().forEach((band, shares) -> {
-      h.append("<tr><td>").append(band).append("</td>");
-      shares.values().forEach(v -> h.append(String.format(Locale.ROOT, "<td>%.1f%%</td>", 100 * v)));
-      h.append("</tr>");
+    List<List<String>> shares = new ArrayList<>();
+    mix.shares().forEach((band, byGroup) -> {
+      List<String> row = new ArrayList<>(List.of(band));
+      byGroup.values().forEach(v -> row.add(Formats.percent(v)));
+      shares.add(row);
     });
-    h.append("</table>");
+    page.section("Placement mix while in care", HtmlPage.table(null, List.of("age band", "foster in-house", "foster agency", "residential",
+        "other"), shares));
 
-    h.append("<h2 id=\"pooling\">Pooling</h2>");
+    String pooled;
     if (pooling.decisions().isEmpty()) {
-      h.append("<p>No cell was pooled: every district and age band had enough cases.</p>");
+      pooled = "<p>No cell was pooled: every district and age band had enough cases.</p>";
     } else {
-      h.append("<table><tr><th>component</th><th>cell</th><th>cases</th><th>estimated with</th><th>why</th></tr>");
+      List<List<String>> rows = new ArrayList<>();
       for (Pooling.Decision d : pooling.decisions()) {
-        h.append("<tr><td>").append(d.component()).append("</td><td>").append(esc(d.cell())).append("</td><td>").append(d.cases())
-            .append("</td><td>").append(esc(d.pooledInto())).append("</td><td style=\"text-align:left\">").append(esc(d.reason())).append("</td></tr>");
+        rows.add(List.of(String.valueOf(d.component()), d.cell(), Formats.count(d.cases()), d.pooledInto(), d.reason()));
       }
-      h.append("</table>");
+      pooled = HtmlPage.table(null, List.of("component", "cell", "cases", "estimated with", "why"), rows);
     }
-    h.append("<p><small>Made by sib calibrate. Tables: entry_coefficients, entry_rates, entry_fit, time_in_care_*, reentry_*,"
-        + " placement_mix, calibration_pooling (Parquet and CSV beside this page); parameters for the simulation: params.json.</small></p>");
-    return h.append("</body></html>\n").toString();
+    page.section("Pooling", pooled + "<p class=\"note\">Made by sib calibrate. Tables: entry_coefficients, entry_rates, entry_fit,"
+        + " time_in_care_*, reentry_*, placement_mix, calibration_pooling (Parquet and CSV beside this page); parameters for the"
+        + " simulation: params.json.</p>");
+    return page.render();
   }
 
   private static String survivalSection(List<SurvivalGroups.Group> groups, String event, boolean synthetic) {
@@ -94,29 +86,30 @@ final class CalibrationReport {
     for (SurvivalGroups.Group g : groups) {
       h.append("<div>").append(img(survivalChart(g, event, synthetic))).append("</div>");
     }
-    h.append("</div><table><tr><th>group</th><th>n</th><th>events</th><th>model</th>");
+    h.append("</div>");
+    List<String> headers = new ArrayList<>(List.of("group", "n", "events", "model"));
     for (int m : SurvivalGroups.CHECK_MONTHS) {
-      h.append("<th>").append(event).append(" by ").append(m).append(" months: KM (95% CI) / fit</th>");
+      headers.add(event + " by " + m + " months: KM (95% CI) / fit");
     }
-    h.append("</tr>");
+    List<List<String>> rows = new ArrayList<>();
     for (SurvivalGroups.Group g : groups) {
-      h.append("<tr><td>").append(esc(g.name())).append(g.bands().size() > 1 || !g.bands().get(0).equals(g.name())
-          ? " (" + esc(String.join(", ", g.bands())) + ")" : "").append("</td><td>").append(g.n()).append("</td><td>").append(g.events())
-          .append("</td><td>").append(g.parametric() == null ? "not fitted: " + esc(g.note()) : g.parametric().model()).append("</td>");
+      List<String> row = new ArrayList<>(List.of(g.name() + (g.bands().size() > 1 || !g.bands().get(0).equals(g.name())
+          ? " (" + String.join(", ", g.bands()) + ")" : ""), Formats.count(g.n()), Formats.count(g.events()),
+          g.parametric() == null ? "not fitted: " + g.note() : g.parametric().model().replace('_', ' ')));
       for (int m : SurvivalGroups.CHECK_MONTHS) {
         double t = m * SurvivalGroups.DAYS_PER_MONTH;
         double[] ci = g.km().probabilityByInterval(t);
-        h.append(String.format(Locale.ROOT, "<td>%.1f%% (%.1f-%.1f) / %s</td>", 100 * g.km().probabilityBy(t), 100 * ci[0], 100 * ci[1],
-            g.parametric() == null ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * g.parametric().probabilityBy(t))));
+        row.add(Formats.percent(g.km().probabilityBy(t)) + " (" + Formats.percent(ci[0]) + "–" + Formats.percent(ci[1]) + ") / "
+            + (g.parametric() == null ? Formats.NONE : Formats.percent(g.parametric().probabilityBy(t))));
       }
-      h.append("</tr>");
+      rows.add(row);
     }
-    return h.append("</table>").toString();
+    return h.append(HtmlPage.table(null, headers, rows)).toString();
   }
 
   private static XYChart entryChart(EntryModel.Fit fit, boolean synthetic) {
-    XYChart chart = new XYChartBuilder().width(1000).height(360).title((synthetic ? "SYNTHETIC DATA - " : "") + "Entries to care per month: observed and fitted")
-        .xAxisTitle("month").yAxisTitle("entries").build();
+    XYChart chart = Charts.xy(900, 360, "Entries to care per month: the fit follows the observed level and trend", synthetic, null,
+        "entries a month");
     List<Date> months = new ArrayList<>();
     List<Double> observed = new ArrayList<>();
     List<Double> fitted = new ArrayList<>();
@@ -132,10 +125,10 @@ final class CalibrationReport {
   }
 
   private static XYChart survivalChart(SurvivalGroups.Group g, String event, boolean synthetic) {
-    XYChart chart = new XYChartBuilder().width(520).height(320)
-        .title((synthetic ? "SYNTHETIC - " : "") + g.name() + ": share who " + event + " (n=" + g.n() + ")")
-        .xAxisTitle("months").yAxisTitle("share").build();
+    XYChart chart = Charts.xy(520, 340, g.name() + ": share who " + event + " (n = " + Formats.count(g.n()) + ")", synthetic,
+        "months", null);
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisMin(0.0).setXAxisMax(48.0);
+    Charts.percentOnY(chart.getStyler());
     List<Double> t = new ArrayList<>(List.of(0.0));
     List<Double> p = new ArrayList<>(List.of(0.0));
     List<Double> lo = new ArrayList<>(List.of(0.0));

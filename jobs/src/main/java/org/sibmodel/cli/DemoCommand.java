@@ -21,6 +21,7 @@ import org.sibmodel.ingest.IngestJob;
 import org.sibmodel.ingest.IngestOptions;
 import org.sibmodel.ingest.IngestSummary;
 import org.sibmodel.ingest.Pseudonymiser;
+import org.sibmodel.io.Chromium;
 import org.sibmodel.payments.PaymentsJob;
 import org.sibmodel.payments.PaymentsOptions;
 import org.sibmodel.payments.PaymentsSummary;
@@ -111,8 +112,10 @@ final class DemoCommand implements Callable<Integer> {
         null, params.toString(), scenarios.toString(), DEMO_SCENARIO_ITERATIONS, DEMO_SENSITIVITY_ITERATIONS));
     System.out.print(indent(compared.describe()));
     Path report = out.resolve("report");
-    System.out.println("6/8 report: affordability tables, workbook and HTML report");
-    ReportJob.Written written = ReportJob.run(spark, new ReportOptions(scenarios.toString(), report.toString()));
+    boolean pdf = Chromium.find().isPresent();
+    System.out.println("6/8 report: affordability tables, workbook, HTML report" + (pdf ? " and its PDF"
+        : " (no PDF: no Chromium or Chrome found to print it)"));
+    ReportJob.Written written = ReportJob.run(spark, new ReportOptions(scenarios.toString(), report.toString(), pdf));
 
     Path comparison = out.resolve("comparison");
     Path referred = out.resolve("referred.csv");
@@ -142,6 +145,9 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  " + comparison + "/ cohort comparisons under disclosure control: " + comparison.resolve("report.html"));
     System.out.println("  " + payments + "/ outcome payments per child, line, month and financial year");
     System.out.println("\nThe affordability report: " + written.html());
+    if (written.pdf() != null) {
+      System.out.println("The report as PDF, for circulation: " + written.pdf());
+    }
     System.out.println("The workbook for finance teams: " + written.workbook());
     return 0;
   }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sibmodel.format.Formats;
 
 /** What {@code sib compare} found, for summary.json, the console and the report's header. */
 public record CompareSummary(
@@ -92,12 +93,10 @@ public record CompareSummary(
       c.differences().forEach((measure, d) -> {
         s.append("      ").append(measure).append(": ");
         if (d.get("estimate") != null) {
-          s.append(String.format(Locale.ROOT, "%+.3g %s [%.3g, %.3g]", (Double) d.get("estimate"), d.get("unit"), (Double) d.get("lower"),
-              (Double) d.get("upper")));
+          s.append(difference((Double) d.get("estimate"), (Double) d.get("lower"), (Double) d.get("upper"), (String) d.get("unit")));
         }
         if (d.get("p_value") != null) {
-          s.append(String.format(Locale.ROOT, "%s%s p = %.3g", d.get("estimate") != null ? "; " : "", d.get("test"),
-              (Double) d.get("p_value")));
+          s.append(d.get("estimate") != null ? "; " : "").append(d.get("test")).append(' ').append(p((Double) d.get("p_value")));
         }
         if (d.get("estimate") == null && d.get("p_value") == null) {
           s.append(d.get("note"));
@@ -110,5 +109,25 @@ public record CompareSummary(
     s.append("\nOutputs in ").append(out).append(":\n  ").append(String.join("/ ", tables)).append("/ (Parquet, and CSV copies)\n")
         .append("  report.html summary.json run.json\n");
     return s.toString();
+  }
+
+  /**
+   * A difference with its 95% interval as people read it: +6.25 days [−10.8, 22.4]; a difference
+   * in proportions in percentage points: +3.2 percentage points [−0.4, 6.8].
+   */
+  static String difference(Double estimate, Double lower, Double upper, String unit) {
+    if (estimate == null) {
+      return Formats.NONE;
+    }
+    double k = "proportion".equals(unit) ? 100 : 1;
+    String words = "proportion".equals(unit) ? "percentage points" : unit;
+    return Formats.difference(k * estimate) + " " + words + (lower == null || upper == null ? ""
+        : " [" + Formats.number(k * lower, 3) + ", " + Formats.number(k * upper, 3) + "]");
+  }
+
+  /** "p = 0.0248", "p < 0.001". */
+  static String p(double pValue) {
+    String p = Formats.pValue(pValue);
+    return p.startsWith("<") ? "p " + p : "p = " + p;
   }
 }

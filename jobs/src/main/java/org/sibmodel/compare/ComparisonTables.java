@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.sibmodel.format.Formats;
 import org.sibmodel.stats.KaplanMeier;
 import org.sibmodel.stats.LogRank;
 import org.sibmodel.stats.WilsonInterval;
@@ -352,8 +352,9 @@ final class ComparisonTables {
     double se = (m.upper() - m.estimate()) / new TDistribution(pairs - 1).inverseCumulativeProbability(0.975);
     difference(comparison, MATCHED_DAYS, "days", m.estimate(), m.lower(), m.upper(), "paired t test",
         se > 0 ? m.estimate() / se : null, se > 0 ? m.pValue() : null,
-        matchedPairs + String.format(Locale.ROOT, " (caliper %.3f on the logit); ", m.caliper()) + unmatched
-            + String.format(Locale.ROOT, "; unmatched difference %.1f days", m.naive()));
+        matchedPairs + " (caliper " + Formats.number(m.caliper(), 3) + " on the logit); " + unmatched + "; unmatched difference "
+            + Formats.number(m.naive(), 3) + " days" + (m.fit().converged() ? ""
+                : "; the propensity model did not converge in " + m.fit().iterations() + " iterations: treat the matching with caution"));
   }
 
   /**

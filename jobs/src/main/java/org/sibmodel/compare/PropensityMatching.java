@@ -37,8 +37,18 @@ import org.apache.spark.sql.types.StructType;
 final class PropensityMatching {
   /** Caliper in standard deviations of the logit of the propensity score (Austin 2011). */
   static final double CALIPER_SD = 0.2;
-  /** A little L2 penalty keeps the fit finite where a level is all treated or all controls. */
-  static final double REG_PARAM = 1e-3;
+  /**
+   * L2 penalty on the standardised coefficients (Spark's regParam: the mean log-loss plus
+   * regParam / 2 times the squared norm). It keeps the fit finite where a level is all treated or
+   * all controls (quasi-separation): there the unpenalised likelihood has no maximum, and with
+   * 0.001 on raw indicators L-BFGS's line search failed on the demo's data ("ERROR LBFGS: Failure!").
+   * Matching needs a ranking of the propensity, not unbiased coefficients, so a little shrinkage
+   * costs nothing (the balance table shows what matching achieved).
+   */
+  static final double REG_PARAM = 0.01;
+  /** L-BFGS stops when the objective changes by less than this (relative); much tighter fails in rounding. */
+  static final double TOLERANCE = 1e-6;
+  static final int MAX_ITERATIONS = 500;
   private static final int SLICES = 1;
 
   /** One covariate: how to read it from a unit. */
@@ -56,6 +66,9 @@ final class PropensityMatching {
   record Balance(String covariate, String level, double smdBefore, double smdAfter, long treatedBefore, long controlBefore,
       long treatedAfter, long controlAfter) {}
 
+  /** How the propensity model's fit went: L-BFGS iterations, and whether it converged before its limit. */
+  record Fit(int iterations, boolean converged) {}
+
   /** A matched pair. */
   record Pair(Unit treated, Unit control, double distance) {}
 
@@ -67,7 +80,7 @@ final class PropensityMatching {
    * @param estimate mean paired difference in the matched sample, with its 95% t interval
    */
   record Result(int treated, int controls, List<Pair> pairs, int unmatched, double caliper, List<Balance> balance, double naive,
-      double estimate, double lower, double upper, double pValue) {
+      double estimate, double lower, double upper, double pValue, Fit fit) {
     double maxAbsSmdBefore() {
       return balance.stream().mapToDouble(b -> Math.abs(b.smdBefore())).max().orElse(0);
     }
@@ -93,7 +106,8 @@ final class PropensityMatching {
     List<Unit> all = new ArrayList<>(treated);
     all.addAll(controls);
     Design design = Design.of(all);
-    double[] logits = fit(spark, design, treated, controls);
+    Fitted fitted = fit(spark, design, treated, controls);
+    double[] logits = fitted.logits();
     Map<String, Double> logitOf = new LinkedHashMap<>();
     double[] rounded = new double[logits.length];
     for (int i = 0; i < all.size(); i++) {
@@ -137,7 +151,7 @@ final class PropensityMatching {
       pValue = se == 0 ? (estimate == 0 ? 1 : 0) : 2 * (1 - t.cumulativeProbability(Math.abs(estimate / se)));
     }
     return new Result(treated.size(), controls.size(), pairs, treated.size() - pairs.size(), caliper, balance, naive, estimate, lower,
-        upper, pValue);
+        upper, pValue, fitted.fit());
   }
 
   /** Greedy matching, hardest first (highest propensity), each control used once. */
@@ -168,20 +182,28 @@ final class PropensityMatching {
     return pairs;
   }
 
-  /** The logit of each unit's propensity (treated first, then controls, as in the design). */
-  private static double[] fit(SparkSession spark, Design design, List<Unit> treated, List<Unit> controls) {
+  private record Fitted(double[] logits, Fit fit) {}
+
+  /**
+   * The logit of each unit's propensity (treated first, then controls, as in the design). Spark
+   * standardises each indicator (divides it by its standard deviation) for the fit and the
+   * penalty, and returns the coefficients on the indicators' own scale: rare levels otherwise
+   * make the problem badly conditioned. The vectors stay sparse, so the one slice stays a small
+   * task (Spark warns above 1,000 KiB).
+   */
+  private static Fitted fit(SparkSession spark, Design design, List<Unit> treated, List<Unit> controls) {
     StructType schema = DataTypes.createStructType(List.of(
         DataTypes.createStructField("label", DataTypes.DoubleType, false),
         DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < design.x.length; i++) {
-      // Sparse where that is smaller (indicators are mostly 0): the one slice stays a small task.
       rows.add(RowFactory.create(i < treated.size() ? 1.0 : 0.0, Vectors.dense(design.x[i]).compressed()));
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(rows, SLICES), schema);
-    LogisticRegressionModel model = new LogisticRegression().setMaxIter(200).setTol(1e-10).setRegParam(REG_PARAM)
-        .setElasticNetParam(0).setStandardization(false).fit(frame);
+    LogisticRegressionModel model = new LogisticRegression().setMaxIter(MAX_ITERATIONS).setTol(TOLERANCE).setRegParam(REG_PARAM)
+        .setElasticNetParam(0).setStandardization(true).fit(frame);
+    int iterations = model.summary().totalIterations();
     double[] beta = model.coefficients().toArray();
     double[] logits = new double[design.x.length];
     for (int i = 0; i < design.x.length; i++) {
@@ -191,7 +213,7 @@ final class PropensityMatching {
       }
       logits[i] = z;
     }
-    return logits;
+    return new Fitted(logits, new Fit(iterations, iterations < MAX_ITERATIONS));
   }
 
   /** Indicator columns for every covariate level except the commonest (the reference). */

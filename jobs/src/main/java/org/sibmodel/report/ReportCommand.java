@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
     description = {
       "Write the affordability report from the results of sib scenarios: the affordability table, cash flow by"
           + " financial year, break-even tariff and sensitivity (Parquet and CSV), an Excel workbook, and a"
-          + " self-contained HTML report with fan charts, histograms, a tornado and the assumptions with their sources."
+          + " self-contained HTML report (an executive summary, fan charts, histograms, a tornado and the assumptions with"
+          + " their sources) that prints to A4, and with --pdf the report as PDF."
     })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -26,15 +27,22 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin OutOption out;
 
+  @Option(names = "--pdf", description = "Also print the report to report.pdf (A4) with headless Chromium or Chrome: the first of"
+      + " chromium, chromium-browser, google-chrome on the PATH, or the browser SIB_CHROMIUM names.")
+  boolean pdf;
+
   public ReportCommand(SparkSessions spark) {
     this.spark = spark;
   }
 
   @Override
   public Integer call() {
-    ReportJob.Written w = ReportJob.run(spark, new ReportOptions(results, out.value()));
+    ReportJob.Written w = ReportJob.run(spark, new ReportOptions(results, out.value(), pdf));
     System.out.println((w.syntheticData() ? "SYNTHETIC DATA. " : "") + "Report of " + w.scenarios() + " scenarios:");
     System.out.println("  " + w.html());
+    if (w.pdf() != null) {
+      System.out.println("  " + w.pdf());
+    }
     System.out.println("  " + w.workbook());
     System.out.println("  affordability.csv cash_flow.csv break_even.csv sensitivity.csv (and Parquet) in " + w.out());
     return 0;

@@ -71,9 +71,10 @@ final class ReportTables {
     return rows;
   }
 
-  /** The cash flow's columns (their P10, P50 and P90) and the by-year metric each is of. */
+  /** The cash flow's columns (their mean, P10, P50 and P90) and the by-year metric each is of. */
   private static final Map<String, String> CASH_FLOW_COLUMNS = Map.of(
-      "payments", "payments_by_year", "council_cost", "council_cost_by_year", "council_side_costs", "council_side_costs_by_year",
+      "payments", "payments_by_year", "outcomes_fund", "outcomes_fund_by_year", "council_cost", "council_cost_by_year",
+      "council_side_costs", "council_side_costs_by_year",
       "savings", "cashable_savings_by_year", "net", "net_position_by_year", "net_real", "net_position_real_by_year",
       "cumulative_net", "cumulative_net_position_by_year");
 
@@ -91,7 +92,7 @@ final class ReportTables {
             break;
           }
           b.set(column.getKey() + "_p10", r.getAs("p10")).set(column.getKey() + "_p50", r.getAs("p50"))
-              .set(column.getKey() + "_p90", r.getAs("p90"));
+              .set(column.getKey() + "_p90", r.getAs("p90")).set(column.getKey() + "_mean", r.getAs("mean"));
         }
         if (complete) {
           rows.add(b.build());

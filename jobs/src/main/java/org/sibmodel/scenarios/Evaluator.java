@@ -23,7 +23,7 @@ final class Evaluator {
   private final ParameterSet params;
   private final int iterations;
   private final Basis basis;
-  private int evaluations;
+  private volatile int evaluations;
 
   Evaluator(JavaSparkContext jsc, ParameterSet params, int iterations, Basis basis) {
     this.jsc = jsc;

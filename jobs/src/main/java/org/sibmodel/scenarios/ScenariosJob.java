@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Progress;
 import org.sibmodel.io.Provenance;
 import org.sibmodel.io.Stage;
 import org.sibmodel.provenance.Sha256;
@@ -65,8 +66,10 @@ public final class ScenariosJob {
     int partitions = Math.max(1, Math.min(n, jsc.defaultParallelism() * 2));
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       System.out.printf("Simulating %d scenarios x %,d iterations...%n", scenarios.size(), n);
-      spark.createDataFrame(SimulateJob.iterationRows(jsc, shared, n, partitions, done), SimulateJob.ITERATIONS)
-          .write().parquet(out.path("scenario_iterations"));
+      try (Progress progress = Progress.start("simulated", "iterations", done::value, (long) n * scenarios.size())) {
+        spark.createDataFrame(SimulateJob.iterationRows(jsc, shared, n, partitions, done), SimulateJob.ITERATIONS)
+            .write().parquet(out.path("scenario_iterations"));
+      }
       Dataset<Row> iterations = spark.read().parquet(out.path("scenario_iterations"));
       List<Row> summary = new ArrayList<>();
       List<Row> months = new ArrayList<>();
@@ -80,9 +83,13 @@ public final class ScenariosJob {
 
       System.out.printf("Sensitivity and break-even tariff (%,d iterations an evaluation)...%n", sn);
       Evaluator evaluator = new Evaluator(jsc, params.set(), sn, set.basis());
-      List<Row> sensitivity = sensitivity(set, evaluator);
+      List<Row> sensitivity;
+      List<Row> breakEven;
+      try (Progress progress = Progress.start("ran", "evaluations", evaluator::evaluations, 0)) {
+        sensitivity = sensitivity(set, evaluator);
+        breakEven = breakEven(set, evaluator);
+      }
       DriverTables.write(spark, out, "sensitivity", SENSITIVITY, sensitivity);
-      List<Row> breakEven = breakEven(set, evaluator);
       DriverTables.write(spark, out, "break_even", BREAK_EVEN, breakEven);
 
       out.writeText("scenario.yaml", set.toYaml());

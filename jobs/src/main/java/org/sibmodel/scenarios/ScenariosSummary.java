@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sibmodel.SibVersion;
+import org.sibmodel.format.Formats;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 import org.sibmodel.simulate.ScenarioSet;
@@ -100,13 +101,15 @@ public record ScenariosSummary(
     a.add(new Assumption("Contract", s.contract().contractStart() + " to " + s.contract().contractEnd().minusDays(1) + ": "
         + s.contract().referralMonths() + " months of referrals and " + s.contract().outcomeMonths() + " more for outcomes",
         "seed 000, cover and 1.9"));
-    a.add(new Assumption("Price per child (P)", s.contract().tariff().values().stream().distinct().map(p -> "£" + p.toPlainString()).toList()
-        .toString(), "ILLUSTRATIVE: the specification leaves prices to the tender (spec/payment-mechanism.md test vectors)"));
+    a.add(new Assumption("Price per child (P)", String.join(", ", s.contract().tariff().values().stream().distinct()
+        .map(p -> Formats.money(p.doubleValue())).toList()), "ILLUSTRATIVE: the specification leaves prices to the tender (spec/payment-mechanism.md test vectors)"));
     a.add(new Assumption("Payment mechanism", "milestone 34% of P at 6 months, 51% over 548 tracking days, 15% secondary outcomes;"
         + " care over 8 weeks stops payments, a third entry fails", "seed 000 section 9; spec/payment-mechanism.md"));
-    a.add(new Assumption("Referrals", r.source().equals("table") ? "seed 000 table 2.2: " + labelled(r.perYear()) + " a year, x "
+    a.add(new Assumption("Referrals", r.source().equals("table") ? "seed 000 table 2.2 a year (" + labelled(r.perYear()) + "), times a volume "
         + describe(r.volume()) : "calibrated entries x " + r.referralsPerEntry(), "seed 000 2.2"));
-    a.add(new Assumption("Districts", r.districts().toString(), "the four target districts, seed 000 1.5"));
+    List<String> districts = new ArrayList<>();
+    r.districts().forEach((d, share) -> districts.add(d + " " + Formats.percent(share)));
+    a.add(new Assumption("Districts (share of referrals)", String.join(", ", districts), "the four target districts, seed 000 1.5"));
     a.add(new Assumption("Referrals who engage", String.format("%.0f%%; the rest get no service and no payment", 100 * r.acceptance()),
         "ASSUMPTION: seed 000 8.3.2 tracks acceptance, no figure"));
     a.add(new Assumption("Days from referral to day 0 (engagement)", describe(r.daysToStart()), "ASSUMPTION"));
@@ -125,24 +128,24 @@ public record ScenariosSummary(
     a.add(new Assumption("Growth of care costs", String.format("%.1f%% a year in cash terms from %s prices", 100 * s.costs().inflation(),
         org.sibmodel.payments.CalendarDays.financialYearLabel(s.economics().priceYear())), "ASSUMPTION"));
     Map<String, String> shares = new LinkedHashMap<>();
-    s.costs().cashableShare().forEach((g, share) -> shares.put(g.label().replace('_', ' '), String.format("%.0f%%", 100 * share)));
+    s.costs().cashableShare().forEach((g, share) -> shares.put(g.label().replace('_', ' '), Formats.percent(share, 0)));
     a.add(new Assumption("Cashable share of care costs avoided, by placement group", shares.toString().replaceAll("[{}]", ""),
         "ASSUMPTION; residential: seed 001, 1.8 (block beds are paid whether occupied or not)"));
     a.add(new Assumption("Cashable profile by contract year", s.costs().cashableProfile().isEmpty() ? "the same every year"
-        : s.costs().cashableProfile().stream().map(f -> String.format("%.0f%%", 100 * f)).toList() + " of those shares in years 1, 2, ... (the last on)",
+        : s.costs().cashableProfile().stream().map(f -> Formats.percent(f, 0)).toList() + " of those shares in years 1, 2, ... (the last on)",
         "ASSUMPTION: capacity is released with a lag"));
     a.add(new Assumption("Savings horizon", "care avoided is counted " + s.costs().savingsHorizon(),
         "ASSUMPTION: the largest prudence lever; see the sensitivity"));
     Scenario.OutcomesFund fund = s.funding().outcomesFund();
     a.add(new Assumption("Outcomes fund", String.format("%.0f%% of each outcome payment, up to %s, for invoices to %s", 100 * fund.share(),
-        fund.award() == null ? "no limit" : String.format("£%,.0f", fund.award()),
+        fund.award() == null ? "no limit" : Formats.money(fund.award()),
         fund.lastPaymentDate() == null ? "the end of the contract" : fund.lastPaymentDate().toString()),
         "seed 002, 3 and 4 (DN2: £3m shared by three councils); award and end date ASSUMPTION until the award letter"));
     s.councilCosts().perYear().forEach((name, cost) -> a.add(new Assumption("Council's own costs: " + name.replace('_', ' '),
         describe(cost.pounds()) + " a year at " + org.sibmodel.payments.CalendarDays.financialYearLabel(s.economics().priceYear())
             + " prices, over the contract term", cost.source())));
-    a.add(new Assumption("Delivery costs (social investor)", String.format("£%,.0f a referral and £%,.0f a year", s.delivery().perReferral(),
-        s.delivery().fixedPerYear()), "ASSUMPTION"));
+    a.add(new Assumption("Delivery costs (social investor)", Formats.money(s.delivery().perReferral()) + " a referral and "
+        + Formats.money(s.delivery().fixedPerYear()) + " a year", "ASSUMPTION"));
     Scenario.Economics e = s.economics();
     a.add(new Assumption("Price year", org.sibmodel.payments.CalendarDays.financialYearLabel(e.priceYear())
         + ": every input price; real values are in its pounds", "HM Treasury Green Book"));
@@ -150,25 +153,25 @@ public record ScenariosSummary(
     a.add(new Assumption("Discount rate", String.format("%.1f%% a year on real values, from the contract's first financial year",
         100 * e.discountRate()), "HM Treasury Green Book (social time preference rate)"));
     a.add(new Assumption("Optimism bias", e.optimismBias().apply()
-        ? String.format("council's own costs +%.0f%%, savings -%.0f%%", 100 * e.optimismBias().costs(), 100 * e.optimismBias().benefits())
+        ? String.format("council's own costs +%.0f%%, savings \u2212%.0f%%", 100 * e.optimismBias().costs(), 100 * e.optimismBias().benefits())
         : "not applied", "Green Book supplementary guidance (figures.md: outsourcing operating costs 0 to 41%); benefits ASSUMPTION"));
     return a;
   }
 
   /** The referral table as the bands' labels read: {DIVERSION={5-7=44.0, ...}, ...}. */
   private static String labelled(Map<org.sibmodel.vocabulary.Pathway, Map<org.sibmodel.vocabulary.AgeBand, Double>> perYear) {
-    Map<String, Map<String, Double>> labels = new LinkedHashMap<>();
+    List<String> pathways = new ArrayList<>();
     perYear.forEach((pathway, bands) -> {
-      Map<String, Double> byLabel = new LinkedHashMap<>();
-      bands.forEach((band, n) -> byLabel.put(band.label(), n));
-      labels.put(pathway.name(), byLabel);
+      List<String> byLabel = new ArrayList<>();
+      bands.forEach((band, n) -> byLabel.add(band.label() + ": " + Formats.number(n)));
+      pathways.add(pathway.name().toLowerCase(java.util.Locale.ROOT) + " " + String.join(", ", byLabel));
     });
-    return labels.toString();
+    return String.join("; ", pathways);
   }
 
   private static String describe(org.sibmodel.simulate.Distribution d) {
-    return d.kind().equals("fixed") || d.sd() == 0 ? String.format("%.4g", d.mean())
-        : String.format("%s, mean %.4g, sd %.4g", d.kind(), d.mean(), d.sd());
+    return d.kind().equals("fixed") || d.sd() == 0 ? Formats.number(d.mean())
+        : d.kind() + ", mean " + Formats.number(d.mean()) + ", sd " + Formats.number(d.sd());
   }
 
   /** The console report. */
@@ -185,15 +188,16 @@ public record ScenariosSummary(
       Map<String, Double> net = f.metrics().get("net_position");
       Map<String, Double> npv = f.metrics().get("npv_real");
       Map<String, Double> deadweight = f.metrics().get("deadweight_share");
-      s.append(String.format("%-28s %,14.0f %,14.0f %,14.0f %9.1f%% %,14.0f %9.0f%%%n", f.name(), net.get("p10"), net.get("p50"),
-          net.get("p90"), 100 * f.probabilities().getOrDefault("council_net_position_negative", 0.0), npv.get("p50"),
-          100 * deadweight.get("p50")));
+      s.append(String.format("%-28s %14s %14s %14s %10s %14s %10s%n", f.name(), Formats.money(net.get("p10")),
+          Formats.money(net.get("p50")), Formats.money(net.get("p90")),
+          Formats.percent(f.probabilities().getOrDefault("council_net_position_negative", 0.0)), Formats.money(npv.get("p50")),
+          Formats.percent(deadweight.get("p50"), 0)));
     }
     s.append(plausibility.message()).append('\n');
     for (Map<String, Object> b : breakEven) {
       s.append(b.get("tariff") == null ? String.format("Break-even tariff (%s %s >= 0): none: %s%n", b.get("percentile"), b.get("measure"), b.get("note"))
-          : String.format("Break-even tariff (%s %s >= 0): £%,.0f ± £%.0f%n", b.get("percentile"), b.get("measure"), (Double) b.get("tariff"),
-              (Double) b.get("tariff_accuracy")));
+          : String.format("Break-even tariff (%s %s >= 0): %s ± %s%n", b.get("percentile"), b.get("measure"),
+              Formats.money((Double) b.get("tariff")), Formats.money((Double) b.get("tariff_accuracy"))));
     }
     s.append("\nOutputs in ").append(out).append(":\n  scenario_iterations/ scenario_summary scenario_months sensitivity break_even"
         + " (Parquet and CSV) summary.json scenario.yaml run.json\n  then: sib report --results ").append(out).append(" --out DIR\n");

@@ -27,6 +27,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.sibmodel.io.Checksums;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
+import org.sibmodel.io.Progress;
 import org.sibmodel.io.Provenance;
 import org.sibmodel.io.RunInfo;
 import org.sibmodel.io.Stage;
@@ -86,7 +87,7 @@ public final class SimulateJob {
     String name = scenario.name();
     JavaRDD<Row> rows = iterationRows(jsc, shared, n, partitions, done);
     Instant simulating = Instant.now();
-    Progress progress = Progress.start(done, n);
+    Progress progress = Progress.start("simulated", "iterations", done::value, n);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       spark.createDataFrame(rows, ITERATIONS).write().parquet(out.path("simulation_iterations"));
       progress.stop();

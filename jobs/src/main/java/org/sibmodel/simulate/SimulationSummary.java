@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.sibmodel.SibVersion;
+import org.sibmodel.format.Formats;
 import org.sibmodel.params.ParameterSet;
 
 /**
@@ -79,32 +80,39 @@ public record SimulationSummary(
     s.append(String.format("Scenario %s: %,d iterations, seed %d, %.1f s (%,.0f iterations and %,.0f children a second).%n",
         scenario, iterations, seed, seconds, iterationsPerSecond, childrenPerSecond));
     s.append(String.format("%-26s %14s %14s %14s %14s%n", "", "mean", "P10", "P50", "P90"));
-    for (String m : List.of("referrals", "milestones", "milestones_without_effect", "care_days_avoided", "outcome_payments",
-        "payments_without_effect", "outcomes_fund", "council_cost", "council_side_costs", "cost_per_care_day_avoided", "gross_savings",
-        "cashable_savings", "savings_in_term", "savings_after_term", "net_position", "npv_real", "investor_peak_capital",
-        "investor_net_return")) {
+    for (String m : List.of("referrals", "milestones", "milestones_without_effect", "care_days_avoided")) {
       Metric x = metrics.get(m);
       if (x != null) {
-        s.append(String.format("%-26s %,14.0f %,14.0f %,14.0f %,14.0f%n", m, x.mean(), x.p10(), x.p50(), x.p90()));
+        s.append(String.format("%-26s %14s %14s %14s %14s%n", m, Formats.count(Math.round(x.mean())), Formats.count(Math.round(x.p10())),
+            Formats.count(Math.round(x.p50())), Formats.count(Math.round(x.p90()))));
+      }
+    }
+    for (String m : List.of("outcome_payments", "payments_without_effect", "outcomes_fund", "council_cost", "council_side_costs",
+        "cost_per_care_day_avoided", "gross_savings", "cashable_savings", "savings_in_term", "savings_after_term", "net_position",
+        "npv_real", "investor_peak_capital", "investor_net_return")) {
+      Metric x = metrics.get(m);
+      if (x != null) {
+        s.append(String.format("%-26s %14s %14s %14s %14s%n", m, Formats.money(x.mean()), Formats.money(x.p10()), Formats.money(x.p50()),
+            Formats.money(x.p90())));
       }
     }
     Metric deadweight = metrics.get("deadweight_share");
     if (deadweight != null) {
-      s.append(String.format("%-26s %13.0f%% %13.0f%% %13.0f%% %13.0f%%%n", "deadweight_share", 100 * deadweight.mean(),
-          100 * deadweight.p10(), 100 * deadweight.p50(), 100 * deadweight.p90()));
+      s.append(String.format("%-26s %14s %14s %14s %14s%n", "deadweight_share", Formats.percent(deadweight.mean(), 0),
+          Formats.percent(deadweight.p10(), 0), Formats.percent(deadweight.p50(), 0), Formats.percent(deadweight.p90(), 0)));
     }
     Metric irr = metrics.get("investor_irr");
     if (irr != null) {
-      s.append(String.format("%-26s %13.1f%% %13.1f%% %13.1f%% %13.1f%%%n", "investor_irr (a year)", 100 * irr.mean(), 100 * irr.p10(),
-          100 * irr.p50(), 100 * irr.p90()));
+      s.append(String.format("%-26s %14s %14s %14s %14s%n", "investor_irr (a year)", Formats.percent(irr.mean()), Formats.percent(irr.p10()),
+          Formats.percent(irr.p50()), Formats.percent(irr.p90())));
     }
     List<String> probs = new ArrayList<>();
-    probabilities.forEach((k, v) -> probs.add(k.replace('_', ' ') + " " + String.format("%.1f%%", 100 * v)));
+    probabilities.forEach((k, v) -> probs.add(k.replace('_', ' ') + " " + Formats.percent(v)));
     s.append("Probabilities: ").append(String.join("; ", probs)).append('\n');
     s.append(plausibility.message()).append('\n');
     Metric payments = metrics.get("outcome_payments");
     if (payments != null) {
-      s.append(String.format("Monte Carlo standard error of mean outcome payments: £%,.0f.%n", payments.mcSe()));
+      s.append("Monte Carlo standard error of mean outcome payments: ").append(Formats.money(payments.mcSe())).append(".\n");
     }
     s.append("\nOutputs in ").append(out).append(":\n")
         .append("  simulation_iterations/ (Parquet: one row per iteration, arrays by financial year and month)\n")

@@ -38,6 +38,9 @@ public final class SparkRuntime implements AutoCloseable {
           SparkSession.builder()
               .appName("sib")
               .config("spark.ui.enabled", verbose)
+              // Spark's progress bar of each stage's tasks, at an interactive console only: piped to a
+              // file or a test's output its carriage returns are noise.
+              .config("spark.ui.showConsoleProgress", System.console() != null && !verbose)
               .config("spark.sql.session.timeZone", "UTC")
               // Outputs are small tables: a few shuffle partitions, not 200.
               .config("spark.sql.shuffle.partitions", "8")
@@ -57,7 +60,9 @@ public final class SparkRuntime implements AutoCloseable {
         builder.master(master);
       }
       owned = SparkSession.getDefaultSession().isEmpty();
-      session = builder.getOrCreate();
+      // A session this JVM already has (a notebook's, a test's) is used as it is: the builder's
+      // settings could not change it, and getOrCreate would say so in a WARN line.
+      session = owned ? builder.getOrCreate() : SparkSession.getDefaultSession().get();
       session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
     }
     return session;

@@ -156,7 +156,8 @@ class Provenance_EveryStageTest {
   @Test
   void reportListsTheScenariosOutputsItRead() throws IOException {
     assertEquals(List.of("scenarios/summary.json", "scenarios/scenario_summary", "scenarios/scenario_months", "scenarios/sensitivity",
-        "scenarios/break_even", "scenarios/scenario_iterations"), checkedInputs("report", "report"));
+        "scenarios/break_even", "scenarios/scenario_iterations", "scenarios/scenario.yaml"), checkedInputs("report", "report"),
+        "scenario.yaml: the workbook's assumptions sheet lists the scenario as run");
   }
 
   @Test

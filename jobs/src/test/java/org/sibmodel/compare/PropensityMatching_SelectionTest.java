@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.sibmodel.testing.ConsoleCapture;
 import org.sibmodel.testing.TestSpark;
 
 /**
@@ -84,6 +85,30 @@ class PropensityMatching_SelectionTest {
     assertEquals(result.pairs().stream().map(p -> p.treated().id() + p.control().id()).toList(),
         again.pairs().stream().map(p -> p.treated().id() + p.control().id()).toList());
     assertEquals(result.estimate(), again.estimate());
+  }
+
+  @Test
+  void thePropensityModelConvergesWithoutWarnings() {
+    assertTrue(result.fit().converged(), "converged in " + result.fit().iterations() + " iterations");
+    assertTrue(result.fit().iterations() < PropensityMatching.MAX_ITERATIONS);
+  }
+
+  @Test
+  void aLevelOnlyTheReferredHaveStillConvergesQuietly() {
+    // Quasi-separation: every child of one district is referred. Unpenalised, the likelihood has no
+    // maximum and L-BFGS's line search failed ("ERROR LBFGS: Failure! ...") on the demo's data.
+    List<Unit> referred = new ArrayList<>(treated.subList(0, 200));
+    for (int i = 0; i < 12; i++) {
+      Unit u = treated.get(i);
+      referred.add(new Unit("s" + i, "cs" + i, "Lancaster", u.ageBand(), u.legalStatus(), u.categoryOfNeed(), false, u.start(), 100, true,
+          true, true, false, true, u.daysInCare24(), 0, Unit.Referral.REFERRED));
+    }
+    try (ConsoleCapture capture = ConsoleCapture.start()) {
+      PropensityMatching.Result separated = PropensityMatching.match(TestSpark.session(), referred, controls.subList(0, 3000),
+          Unit::daysInCare24);
+      assertTrue(separated.fit().converged(), "converged in " + separated.fit().iterations() + " iterations");
+      assertEquals(List.of(), capture.warnings(), "nothing logged at WARN or ERROR");
+    }
   }
 
   private static double gaussian(SplittableRandom rng) {

@@ -10,21 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FormulaEvaluator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sibmodel.scenarios.ScenariosJob;
 import org.sibmodel.scenarios.ScenariosOptions;
+import org.sibmodel.simulate.GreenBook;
 import org.sibmodel.simulate.SimulateJob;
 import org.sibmodel.simulate.SimulateOptions;
 import org.sibmodel.spark.SchemaCheck;
+import org.sibmodel.testing.Browser;
 import org.sibmodel.testing.TestSpark;
 
 /** sib scenarios then sib report on the example parameter set: the report renders, the workbook agrees, break-even holds. */
@@ -45,26 +51,19 @@ class ReportJob_EndToEndTest {
     results = tmp.resolve("results");
     report = tmp.resolve("report");
     ScenariosJob.run(TestSpark.session(), new ScenariosOptions(null, params.toString(), results.toString(), ITERATIONS, SENSITIVITY_ITERATIONS));
-    ReportJob.run(TestSpark.session(), new ReportOptions(results.toString(), report.toString()));
+    ReportJob.run(TestSpark.session(), new ReportOptions(results.toString(), report.toString(), false));
   }
 
   @Test
   void theHtmlReportRendersItsChartsAndTablesInHeadlessChromium() throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
-    assumeTrue(Files.isExecutable(chromium), "Debian's chromium is not installed here (.ci/run installs it)");
-    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--user-data-dir=" + tmp.resolve("chromium-profile"), "--virtual-time-budget=10000", "--dump-dom",
-        report.resolve("report.html").toUri().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    String dom = new String(p.getInputStream().readAllBytes());
-    assertTrue(p.waitFor(2, TimeUnit.MINUTES));
-    Matcher body = Pattern.compile("<body data-images-loaded=\"(\\d+)\" data-tables=\"(\\d+)\" data-svgs=\"(\\d+)\"").matcher(dom);
-    assertTrue(body.find(), "the page's load script ran: " + dom.substring(0, Math.min(300, dom.length())));
-    assertEquals(4, Integer.parseInt(body.group(1)), "two fan charts and two histograms loaded");
-    assertTrue(Integer.parseInt(body.group(2)) >= 5, "affordability, cash flow, break-even, switching values, assumptions");
-    assertTrue(Integer.parseInt(body.group(3)) >= 14, "the tornado's bars (two per input)");
-    assertTrue(dom.contains("SYNTHETIC DATA"), "the page says the data are synthetic");
-    assertTrue(dom.contains("Break-even tariff") && dom.contains("Cash flow by financial year"));
+    assumeTrue(Browser.installed(), "Debian's chromium is not installed here (.ci/run installs it)");
+    Browser.Page page = Browser.render(report.resolve("report.html"), tmp.resolve("chromium-profile"));
+    assertEquals(4, page.body().get("images-loaded"), "two fan charts and two histograms loaded");
+    assertTrue(page.body().get("tables") >= 6, "affordability (2), cash flow (2), break-even, switching values, assumptions");
+    assertTrue(page.body().get("svgs") >= 14, "the tornado's bars (two per input)");
+    assertTrue(page.dom().contains("SYNTHETIC DATA"), "the page says the data are synthetic");
+    assertTrue(page.text().contains("Executive summary") && page.text().contains("Break-even price per child")
+        && page.text().contains("Cash flow by financial year"));
   }
 
   @Test
@@ -75,7 +74,7 @@ class ReportJob_EndToEndTest {
     try (ReadableWorkbook wb = new ReadableWorkbook(report.resolve("workbook.xlsx").toFile())) {
       List<String> sheets = new ArrayList<>();
       wb.getSheets().forEach(s -> sheets.add(s.getName()));
-      assertEquals(List.of("about", "affordability", "cash_flow", "break_even", "sensitivity"), sheets);
+      assertEquals(List.of("about", "assumptions", "cash_flow_audit", "affordability", "cash_flow", "break_even", "sensitivity"), sheets);
       assertTrue(wb.getFirstSheet().read().get(0).getCellText(0).startsWith("SYNTHETIC DATA"));
       compare(wb.getSheets().filter(s -> s.getName().equals("affordability")).findFirst().orElseThrow(), affordability);
       compare(wb.getSheets().filter(s -> s.getName().equals("cash_flow")).findFirst().orElseThrow(), cashFlow);
@@ -86,6 +85,109 @@ class ReportJob_EndToEndTest {
     for (String dataset : List.of("affordability", "cash_flow", "break_even", "sensitivity")) {
       assertEquals(List.of(), SchemaCheck.problems(spark.read().parquet(report.resolve(dataset).toString()), dataset), dataset);
     }
+  }
+
+  @Test
+  void theCashFlowAuditsFormulasRecomputeTheParquetFiguresToThePenny() throws Exception {
+    SparkSession spark = TestSpark.session();
+    List<Row> years = spark.read().parquet(report.resolve("cash_flow").toString()).filter("scenario = 'default'").orderBy("financial_year")
+        .collectAsList();
+    java.util.Map<String, Double> means = new java.util.HashMap<>();
+    spark.read().parquet(report.resolve("affordability").toString()).filter("scenario = 'default'").collectAsList()
+        .forEach(r -> means.put(r.getAs("measure"), r.getAs("mean")));
+    try (XSSFWorkbook wb = new XSSFWorkbook(report.resolve("workbook.xlsx").toFile())) {
+      FormulaEvaluator evaluator = wb.getCreationHelper().createFormulaEvaluator();
+      org.apache.poi.ss.usermodel.Sheet audit = wb.getSheet("cash_flow_audit");
+      int formulas = 0;
+      for (org.apache.poi.ss.usermodel.Row row : audit) {
+        for (Cell cell : row) {
+          if (cell.getCellType() == CellType.FORMULA) {
+            assertEquals(CellType.NUMERIC, evaluator.evaluate(cell).getCellType(), cell.getAddress() + " " + cell.getCellFormula());
+            formulas++;
+          }
+        }
+      }
+      int n = years.size();
+      assertEquals(5 * n + 8 + 1, formulas, "council cost, net, cumulative, discount factor, discounted net a year; 8 totals; the NPV");
+      double rate = audit.getRow(1).getCell(1).getNumericCellValue();
+      assertEquals(0.035, rate, 1e-12, "the Green Book rate, an input cell");
+      for (int i = 0; i < n; i++) {
+        org.apache.poi.ss.usermodel.Row row = audit.getRow(Workbook.AUDIT_FIRST_YEAR_ROW + i);
+        Row expected = years.get(i);
+        assertEquals(expected.<String>getAs("financial_year"), row.getCell(0).getStringCellValue());
+        assertEquals(expected.<Double>getAs("council_cost_mean"), value(evaluator, row.getCell(4)), 0.01, "council cost " + i);
+        assertEquals(expected.<Double>getAs("net_mean"), value(evaluator, row.getCell(7)), 0.01, "net " + i);
+        assertEquals(expected.<Double>getAs("cumulative_net_mean"), value(evaluator, row.getCell(8)), 0.01, "cumulative " + i);
+        assertEquals(GreenBook.discountFactor(i, 0, 0.035), value(evaluator, row.getCell(10)), 1e-12, "discount factor " + i);
+      }
+      org.apache.poi.ss.usermodel.Row total = audit.getRow(Workbook.AUDIT_FIRST_YEAR_ROW + n);
+      assertEquals(means.get("outcome_payments"), value(evaluator, total.getCell(2)), 0.01, "total payments");
+      assertEquals(means.get("outcomes_fund"), value(evaluator, total.getCell(3)), 0.01, "total outcomes fund");
+      assertEquals(means.get("council_cost"), value(evaluator, total.getCell(4)), 0.01, "total council cost");
+      assertEquals(means.get("council_side_costs"), value(evaluator, total.getCell(5)), 0.01, "total own costs");
+      assertEquals(means.get("cashable_savings"), value(evaluator, total.getCell(6)), 0.01, "total cashable savings");
+      assertEquals(means.get("net_position"), value(evaluator, total.getCell(7)), 0.01, "total net position");
+      Cell npv = audit.getRow(Workbook.AUDIT_FIRST_YEAR_ROW + n + 2).getCell(1);
+      assertEquals(means.get("npv_real"), value(evaluator, npv), 0.01, "the real NPV");
+
+      // Changing a cell recomputes: £1,000 more paid in the second year is £1,000 less net; no discounting sums the real net.
+      double netBefore = value(evaluator, total.getCell(7));
+      Cell paid = audit.getRow(Workbook.AUDIT_FIRST_YEAR_ROW + 1).getCell(2);
+      paid.setCellValue(paid.getNumericCellValue() + 1000);
+      audit.getRow(1).getCell(1).setCellValue(0.0);
+      evaluator.clearAllCachedResultValues();
+      assertEquals(netBefore - 1000, value(evaluator, total.getCell(7)), 0.01);
+      assertEquals(years.stream().mapToDouble(r -> r.<Double>getAs("net_real_mean")).sum(), value(evaluator, npv), 0.01);
+      assertEquals(Workbook.POUNDS, total.getCell(7).getCellStyle().getDataFormatString(), "finance's format");
+    }
+  }
+
+  @Test
+  void theAssumptionsSheetHasEveryInputOfTheScenarioWithItsUnitAndSource() throws Exception {
+    JsonNode scenario = new ObjectMapper(new YAMLFactory()).readTree(results.resolve("scenario.yaml").toFile());
+    List<String> paths = new ArrayList<>();
+    leaves(scenario, "", paths);
+    try (XSSFWorkbook wb = new XSSFWorkbook(report.resolve("workbook.xlsx").toFile())) {
+      org.apache.poi.ss.usermodel.Sheet sheet = wb.getSheet("assumptions");
+      java.util.Map<String, org.apache.poi.ss.usermodel.Row> rows = new java.util.HashMap<>();
+      for (org.apache.poi.ss.usermodel.Row row : sheet) {
+        if (row.getRowNum() > 0) {
+          rows.put(row.getCell(0).getStringCellValue(), row);
+        }
+      }
+      assertTrue(paths.size() > 80, "the scenario's inputs: " + paths.size());
+      for (String path : paths) {
+        org.apache.poi.ss.usermodel.Row row = rows.get(path);
+        assertNotNull(row, "the assumptions sheet lists " + path);
+        assertTrue(!row.getCell(3).getStringCellValue().isBlank(), path + " has a source");
+      }
+      assertEquals(0.035, rows.get("economics.discount_rate").getCell(1).getNumericCellValue(), 1e-12);
+      assertEquals("share", rows.get("economics.discount_rate").getCell(2).getStringCellValue());
+      assertEquals("0.0%", rows.get("economics.discount_rate").getCell(1).getCellStyle().getDataFormatString());
+      assertEquals("lognormal: mean 0.65, sd 0.1", rows.get("effect.hazard_ratio").getCell(1).getStringCellValue());
+      assertTrue(rows.get("effect.hazard_ratio").getCell(3).getStringCellValue().startsWith("ASSUMPTION"));
+      assertTrue(rows.get("costs.weekly.foster_agency.pounds").getCell(3).getStringCellValue().startsWith("CMA"));
+      assertEquals("table", rows.get("referrals.source").getCell(1).getStringCellValue(), "an input called source is an input");
+      assertTrue(rows.get("referrals.acceptance").getCell(3).getStringCellValue().startsWith("ASSUMPTION"),
+          rows.get("referrals.acceptance").getCell(3).getStringCellValue());
+    }
+  }
+
+  /** Every input of the base scenario: its leaves, a distribution being one; a scenario set's variants are not inputs. */
+  private static void leaves(JsonNode node, String path, List<String> out) {
+    if (node.isObject() && !node.has("distribution")) {
+      node.fields().forEachRemaining(e -> {
+        if (!(path.isEmpty() && e.getKey().equals("variants")) && !(e.getKey().equals("source") && node.has("pounds"))) {
+          leaves(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), out);
+        }
+      });
+    } else {
+      out.add(path);
+    }
+  }
+
+  private static double value(FormulaEvaluator evaluator, Cell cell) {
+    return cell.getCellType() == CellType.FORMULA ? evaluator.evaluate(cell).getNumberValue() : cell.getNumericCellValue();
   }
 
   /** Every numeric cell equals the Parquet value (numbers stored as numbers, not text). */
