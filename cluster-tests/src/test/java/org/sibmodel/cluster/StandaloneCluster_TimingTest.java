@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Opt-in ({@code -Dcluster.timing=true}; not part of verify): the wall time of {@code sib simulate}
  * of the same iterations on local[1], local[2] and the two-worker cluster, a few repeats each, as
  * the Monte Carlo step's own time (summary.json's {@code seconds}: the iterations simulated and
- * written) and the whole submission's (JVM, session and executors' start included). Prints the
+ * written; on the cluster both executors have registered before it starts) and the whole
+ * submission's (JVM, session and executors' start included). Prints the
  * medians for the README; asserts only that every run gives the same results.
  */
 @Order(0)
@@ -38,7 +39,12 @@ class StandaloneCluster_TimingTest {
     Map<String, Submission.Target> targets = new LinkedHashMap<>();
     targets.put("local[1]", Submission.Target.local(1));
     targets.put("local[2]", local2);
-    targets.put("cluster (2 workers x 1 core)", Submission.Target.of(cluster));
+    // The session waits for both executors before its first job, as local mode has its cores from the start.
+    Submission.Target onCluster = Submission.Target.of(cluster);
+    List<String> waitForExecutors = new ArrayList<>(onCluster.conf());
+    waitForExecutors.addAll(List.of("--conf", "spark.cores.max=" + SharedCluster.WORKERS,
+        "--conf", "spark.scheduler.minRegisteredResourcesRatio=1.0", "--conf", "spark.scheduler.maxRegisteredResourcesWaitingTime=120s"));
+    targets.put("cluster (2 workers x 1 core)", new Submission.Target(onCluster.master(), waitForExecutors));
 
     Map<String, List<double[]>> times = new LinkedHashMap<>();
     Path first = null;
