@@ -149,19 +149,21 @@ final class EntryModel {
     });
 
     StructType schema = DataTypes.createStructType(List.of(
+        DataTypes.createStructField("cell", DataTypes.IntegerType, false),
         DataTypes.createStructField("label", DataTypes.DoubleType, false),
         DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
     List<Row> data = new ArrayList<>();
     for (int i = 0; i < design.size(); i++) {
-      data.add(RowFactory.create(counts.get(i), Vectors.dense(design.get(i))));
+      data.add(RowFactory.create(i, counts.get(i), Vectors.dense(design.get(i))));
     }
-    // One slice, not several: the fit's sums over the design (treeAggregate) are merged in the order
-    // its tasks finish, so with more than one slice the coefficients move in the last digits from run
-    // to run and between local mode and a cluster. The design is one row per cell (district x band),
-    // small enough for one task. An RDD rather than a local relation: the fit makes a pass per
-    // iteration, and shipping the whole table inside every task is what Spark warns against.
+    // The fit's sums over the design (treeAggregate) are merged in the order its tasks finish, so
+    // over several partitions the coefficients move in the last digits from run to run and between
+    // local mode and a cluster. It therefore reads one partition with the cells in a fixed order.
+    // The rows travel in a few slices and meet in a shuffle: one slice would ship the whole design
+    // inside one task, which Spark warns about, as it would a local relation.
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 1), schema).cache();
+    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 4), schema)
+        .repartition(1).sortWithinPartitions("cell").cache();
     GeneralizedLinearRegressionModel model = new GeneralizedLinearRegression()
         .setFamily("poisson").setLink("log").setMaxIter(100).setTol(1e-10).setRegParam(0.0)
         .fit(frame);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.random.Percentiles;
 import org.sibmodel.simulate.Basis;
@@ -20,14 +21,16 @@ final class Evaluator {
   record Result(double p10, double p50, double mean) {}
 
   private final JavaSparkContext jsc;
-  private final ParameterSet params;
+  private final Broadcast<ParameterSet> params;
   private final int iterations;
   private final Basis basis;
   private volatile int evaluations;
 
   Evaluator(JavaSparkContext jsc, ParameterSet params, int iterations, Basis basis) {
     this.jsc = jsc;
-    this.params = params;
+    // Sent to the executors once, not inside every evaluation's tasks (over 1 MB each, which Spark
+    // warns about).
+    this.params = jsc.broadcast(params);
     this.iterations = iterations;
     this.basis = basis;
   }
@@ -42,7 +45,7 @@ final class Evaluator {
 
   Result evaluate(Scenario scenario) {
     evaluations++;
-    Kernel kernel = new Kernel(scenario, params);
+    Broadcast<ParameterSet> shared = params;
     Basis measure = basis;
     int slices = Math.max(1, jsc.defaultParallelism());
     List<long[]> ranges = new ArrayList<>();
@@ -50,6 +53,7 @@ final class Evaluator {
       ranges.add(new long[] {(long) iterations * p / slices, (long) iterations * (p + 1) / slices});
     }
     List<double[]> parts = jsc.parallelize(ranges, slices).map(range -> {
+      Kernel kernel = new Kernel(scenario, shared.value());
       double[] net = new double[(int) (range[1] - range[0])];
       for (long i = range[0]; i < range[1]; i++) {
         net[(int) (i - range[0])] = measure.of(kernel.run(i));

@@ -56,6 +56,12 @@ public final class KryoClasses implements KryoRegistrator {
         throw new IllegalStateException("KryoClasses names a class that is not there: " + name, e);
       }
     }
+    // What the jobs broadcast (the kernel, its parameters and scenario) stays in Java serialisation
+    // inside Kryo, as before Kryo: sent once a job, and their classes rely on it.
+    for (Class<?> broadcast : List.of(org.sibmodel.simulate.Kernel.class, org.sibmodel.params.ParameterSet.class,
+        org.sibmodel.simulate.Scenario.class)) {
+      kryo.register(broadcast, new com.esotericsoftware.kryo.serializers.JavaSerializer());
+    }
     ListSerializer lists = new ListSerializer();
     for (List<?> immutable : List.of(List.of(), List.of(1), List.of(1, 2, 3), Collections.unmodifiableList(new ArrayList<>()),
         Collections.unmodifiableList(new java.util.LinkedList<>()), Arrays.asList(1), Collections.emptyList(),
