@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.io.Json;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +60,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
     emptyScratch(out);
     Path key = out.resolve("bench.key");
     Pseudonymiser.writeNewKey(key);
-    String master = spec.findOption("--master") != null ? spec.findOption("--master").getValue() : "local[*]";
+    CommandLine.Model.OptionSpec masterOption = spec.findOption("--master");
+    String master = masterOption != null ? masterOption.getValue() : "local[*]";
     System.out.printf("sib bench ingest: %s replicated %s times; each stage in a fresh JVM, --master %s; logs in %s%n", source, copies,
         master, out);
     System.out.printf("%6s %12s %10s %12s %12s %12s %12s %10s%n", "K", "episodes", "ingest s", "rows/s", "ingest peak",

@@ -44,18 +44,19 @@ public final class KryoClasses implements KryoRegistrator {
       "org.sibmodel.ingest.IngestJob$ChildId", "org.sibmodel.ingest.ChildResolver$Result", "org.sibmodel.ingest.Reject",
       "org.sibmodel.ingest.RowFate", "org.sibmodel.ingest.RowFate$Fate", "org.sibmodel.ingest.Curated$Episode",
       "org.sibmodel.ingest.Curated$Period", "org.sibmodel.ingest.Curated$UnmappedPostcode", "java.time.LocalDate",
-      "java.util.ArrayList", "java.lang.String[]");
+      "java.util.ArrayList");
 
   @Override
   public void registerClasses(Kryo kryo) {
     kryo.addDefaultSerializer(Record.class, RecordSerializer.class);
     for (String name : REGISTERED) {
       try {
-        kryo.register(name.endsWith("[]") ? String[].class : Class.forName(name));
+        kryo.register(Class.forName(name));
       } catch (ClassNotFoundException e) {
         throw new IllegalStateException("KryoClasses names a class that is not there: " + name, e);
       }
     }
+    kryo.register(String[].class);
     // What the jobs broadcast (the kernel, its parameters and scenario) stays in Java serialisation
     // inside Kryo, as before Kryo: sent once a job, and their classes rely on it.
     for (Class<?> broadcast : List.of(org.sibmodel.simulate.Kernel.class, org.sibmodel.params.ParameterSet.class,
