@@ -39,12 +39,17 @@ public final class GoldenChecksums {
    * the list is rewritten instead and nothing is reported.
    */
   public static List<String> differences(Path root, String name) {
+    return differences(root, name, "every CSV sib demo writes (fixed pseudonymisation key, seed 20190901, local[2])");
+  }
+
+  /** As {@link #differences(Path, String)}, for a list whose first comment line says {@code what} it covers. */
+  public static List<String> differences(Path root, String name, String what) {
     Map<String, String> actual = of(root);
     Path golden = goldenFile(name);
     if (Boolean.getBoolean("sib.golden.update")) {
       StringBuilder text = new StringBuilder();
       actual.forEach((file, sum) -> text.append(sum).append("  ").append(file).append('\n'));
-      write(golden, text.toString());
+      write(golden, what, text.toString());
       return List.of();
     }
     Map<String, String> expected = new TreeMap<>();
@@ -86,9 +91,9 @@ public final class GoldenChecksums {
     }
   }
 
-  private static void write(Path f, String text) {
+  private static void write(Path f, String what, String text) {
     try {
-      Files.writeString(f, "# SHA-256 of every CSV sib demo writes (fixed pseudonymisation key, seed 20190901, local[2]).\n"
+      Files.writeString(f, "# SHA-256 of " + what + ".\n"
           + "# Regenerate with -Dsib.golden.update=true only when a change is meant to move numbers.\n" + text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
