@@ -1,8 +1,14 @@
 package org.sibmodel.ingest;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.sum;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +18,9 @@ import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -26,9 +34,9 @@ import org.sibmodel.io.Stage;
 import org.sibmodel.io.TextLines;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
-import org.sibmodel.spark.Grouping;
 import org.sibmodel.spark.RowBuilder;
-import scala.Tuple2;
+import org.sibmodel.spark.SortedGroups;
+import org.sibmodel.ssda903.CollectionYear;
 
 /**
  * {@code sib ingest}: SSDA903 returns in, curated care data out. Reads every line of every file
@@ -41,7 +49,7 @@ public final class IngestJob {
   private IngestJob() {}
 
   /** A child of one authority, the key rows are grouped by (the raw id never leaves Spark). */
-  record ChildId(String la, String child) implements java.io.Serializable {}
+  private record ChildId(String la, String child) {}
 
   public static IngestSummary run(SparkSession spark, IngestOptions options) {
     return run(() -> spark, options);
@@ -62,25 +70,24 @@ public final class IngestJob {
     inputs.files().forEach(f -> provenance.file(conf, f.path()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
-    JavaRDD<RawRow> raw = readLines(jsc, inputs).persist(StorageLevel.MEMORY_AND_DISK_SER());
+    // The text is read again by each pass over it (reading is cheap; caching raw lines was not).
+    JavaRDD<RawRow> raw = readLines(jsc, inputs);
+    YearDecision years = YearDecision.decide(raw, inputs, options);
+    RowValidator validator =
+        new RowValidator(inputs, years.years(), Schemas.ssda903Codes(), options.la(), options.today());
+    Dataset<Row> validated = spark.createDataFrame(raw.map(r -> StagedRows.validated(validator.validate(r))), StagedRows.VALIDATED)
+        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      YearDecision years = YearDecision.decide(raw, inputs, options);
-      RowValidator validator =
-          new RowValidator(inputs, years.years(), Schemas.ssda903Codes(), options.la(), options.today());
-      JavaRDD<RowValidator.Result> validated = raw.map(validator::validate).persist(StorageLevel.MEMORY_AND_DISK_SER());
-      // Computed once here; otherwise stages that read it side by side would each validate every row.
-      validated.count();
       ChildResolver resolver = new ChildResolver(
           pseudonymiser, postcodes, inputs, Schemas.ssda903Codes().group("returned_home"));
-      JavaRDD<ChildResolver.Result> resolved = resolve(validated, resolver).persist(StorageLevel.MEMORY_AND_DISK_SER());
+      Dataset<Row> resolved = resolve(validated, resolver, inputs).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        return write(spark, options, inputs, years, postcodes, raw, validated, resolved, provenance);
+        return write(spark, options, inputs, years, postcodes, validated, resolved, provenance);
       } finally {
-        validated.unpersist();
         resolved.unpersist();
       }
     } finally {
-      raw.unpersist();
+      validated.unpersist();
     }
   }
 
@@ -103,31 +110,46 @@ public final class IngestJob {
     return jsc.union(parts.toArray(JavaRDD[]::new));
   }
 
-  /** Groups every valid row by child (one shuffle) and resolves each child's history. */
-  private static JavaRDD<ChildResolver.Result> resolve(JavaRDD<RowValidator.Result> validated, ChildResolver resolver) {
-    return Grouping.byKey(
-        validated.filter(r -> !r.rejected()).mapToPair(r -> new Tuple2<>(new ChildId(r.row().la(), r.row().child()), r.row())),
-        (child, rows) -> resolver.resolve(child.la(), child.child(), rows));
+  /**
+   * Brings each child's valid rows together (one shuffle, sorted by child) and resolves the
+   * child's history: rows of {@link StagedRows#RESOLVED}.
+   */
+  private static Dataset<Row> resolve(Dataset<Row> validated, ChildResolver resolver, InputSet inputs) {
+    return validated.where(col("rejects").isNull())
+        .repartition(col("la"), col("child"))
+        .sortWithinPartitions("la", "child", "file_id", "line")
+        .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
+          StagedRows.Tally tally = new StagedRows.Tally();
+          return SortedGroups.of(
+              rows,
+              r -> new ChildId(r.getString(2), r.getString(3)),
+              group -> {
+                List<Rows.Row> typed = group.stream().map(r -> StagedRows.typed(r, inputs)).toList();
+                return tally.add(resolver.resolve(typed.get(0).la(), typed.get(0).child(), typed));
+              },
+              tally::counts);
+        },
+            Encoders.row(StagedRows.RESOLVED));
   }
 
   private static IngestSummary write(
       SparkSession spark, IngestOptions options, InputSet inputs, YearDecision years, PostcodeLookup postcodes,
-      JavaRDD<RawRow> raw, JavaRDD<RowValidator.Result> validated, JavaRDD<ChildResolver.Result> resolved,
-      Provenance provenance) {
-    List<Row> reconciliation = reconcile(inputs, raw, validated, resolved);
+      Dataset<Row> validated, Dataset<Row> resolved, Provenance provenance) {
+    List<Row> seen = validated
+        .groupBy(col("file_id"), col("la"), col("collection_year"), col("rejects").isNotNull().as("rejected"))
+        .count()
+        .collectAsList();
+    List<Row> reconciliation = reconcile(inputs, seen, resolved);
 
-    Dataset<Row> episodes = spark.createDataFrame(
-            resolved.flatMap(r -> r.episodes().iterator()).map(CuratedRows::episode), CuratedRows.EPISODES)
+    Dataset<Row> episodes = resolved.where(col("episode").isNotNull()).select("episode.*")
         .orderBy("la", "child_key", "episode_start");
-    Dataset<Row> periods = spark.createDataFrame(
-            resolved.flatMap(r -> r.periods().iterator()).map(CuratedRows::period), CuratedRows.PERIODS)
+    Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*")
         .orderBy("la", "child_key", "period_number")
-        .persist(StorageLevel.MEMORY_AND_DISK_SER());
-    JavaRDD<Reject> allRejects = validated.flatMap(r -> r.rejects().iterator())
-        .union(resolved.flatMap(r -> r.rejects().iterator()));
-    Dataset<Row> rejects = spark.createDataFrame(allRejects.map(CuratedRows::reject), CuratedRows.REJECTS)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> rejects = validated.where(col("rejects").isNotNull()).select(explode(col("rejects")).as("r")).select("r.*")
+        .union(resolved.where(col("reject").isNotNull()).select("reject.*"))
         .orderBy("source_file", "line", "rule");
-    Map<String, LocalDate[]> coverage = coverage(validated);
+    Map<String, LocalDate[]> coverage = coverage(inputs, seen);
     CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());
     List<Row> unmapped = unmappedPostcodes(resolved);
 
@@ -163,28 +185,28 @@ public final class IngestJob {
    * One row per file: rows read against their fates. Every row must have exactly one fate; if
    * not, ingest has a bug and stops here, before writing anything.
    */
-  private static List<Row> reconcile(
-      InputSet inputs, JavaRDD<RawRow> raw, JavaRDD<RowValidator.Result> validated,
-      JavaRDD<ChildResolver.Result> resolved) {
-    Map<Integer, Long> read = raw.mapToPair(r -> new Tuple2<>(r.fileId(), 1L)).reduceByKey(Long::sum).collectAsMap();
-    JavaRDD<RowFate> fates = validated.filter(RowValidator.Result::rejected)
-        .map(r -> new RowFate(r.fileId(), r.line(), RowFate.Fate.REJECTED))
-        .union(resolved.flatMap(r -> r.fates().iterator()));
-    // Keyed by the fate's name, not the enum: an enum's hashCode is its identity, different in each
-    // executor JVM, so on a cluster equal keys would land in different partitions and collectAsMap
-    // would keep one count of several (found by the cluster tests; local mode has one JVM).
-    Map<Tuple2<Integer, String>, Long> counted = fates
-        .mapToPair(f -> new Tuple2<>(new Tuple2<>(f.fileId(), f.fate().name()), 1L))
-        .reduceByKey(Long::sum)
-        .collectAsMap();
-    Map<Integer, TreeSet<String>> labels = returnLabels(inputs, validated);
+  private static List<Row> reconcile(InputSet inputs, List<Row> seen, Dataset<Row> resolved) {
+    Map<Integer, Long> read = new HashMap<>();
+    Map<Integer, Long> rejectedOnTheirOwn = new HashMap<>();
+    for (Row r : seen) {
+      read.merge(r.getInt(0), r.getLong(4), Long::sum);
+      if (r.getBoolean(3)) {
+        rejectedOnTheirOwn.merge(r.getInt(0), r.getLong(4), Long::sum);
+      }
+    }
+    Map<Integer, Map<RowFate.Fate, Long>> fates = new HashMap<>();
+    resolved.where(col("fates").isNotNull()).groupBy("fates.file_id", "fates.fate").agg(sum("fates.rows")).collectAsList()
+        .forEach(r -> fates.computeIfAbsent(r.getInt(0), k -> new EnumMap<>(RowFate.Fate.class))
+            .put(RowFate.Fate.valueOf(r.getString(1)), r.getLong(2)));
+    Map<Integer, TreeSet<String>> labels = returnLabels(inputs, seen);
     List<Row> rows = new ArrayList<>();
     List<String> unbalanced = new ArrayList<>();
     for (InputFile file : inputs.files()) {
+      Map<RowFate.Fate, Long> fate = fates.getOrDefault(file.id(), Map.of());
       long rowsRead = read.getOrDefault(file.id(), 0L);
-      long accepted = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.ACCEPTED.name()), 0L);
-      long rejected = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.REJECTED.name()), 0L);
-      long superseded = counted.getOrDefault(new Tuple2<>(file.id(), RowFate.Fate.SUPERSEDED.name()), 0L);
+      long accepted = fate.getOrDefault(RowFate.Fate.ACCEPTED, 0L);
+      long rejected = rejectedOnTheirOwn.getOrDefault(file.id(), 0L) + fate.getOrDefault(RowFate.Fate.REJECTED, 0L);
+      long superseded = fate.getOrDefault(RowFate.Fate.SUPERSEDED, 0L);
       boolean balanced = rowsRead == accepted + rejected + superseded;
       if (!balanced) {
         unbalanced.add(file.relativePath() + " (read " + rowsRead + ", accepted " + accepted + ", rejected "
@@ -211,40 +233,36 @@ public final class IngestJob {
     return rows;
   }
 
-  /** YEAR values seen in files that carry a YEAR column. */
-  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, JavaRDD<RowValidator.Result> validated) {
-    boolean anyYearColumn = inputs.files().stream().anyMatch(f -> f.hasColumn("YEAR"));
-    if (!anyYearColumn) {
-      return Map.of();
-    }
+  /** YEAR values of accepted-so-far rows in files that carry a YEAR column. */
+  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, List<Row> seen) {
     Map<Integer, TreeSet<String>> labels = new TreeMap<>();
-    validated.filter(r -> !r.rejected() && inputs.file(r.fileId()).hasColumn("YEAR"))
-        .map(r -> new Tuple2<>(r.fileId(), r.row().collectionYear()))
-        .distinct()
-        .collect()
-        .forEach(t -> labels.computeIfAbsent(t._1(), k -> new TreeSet<>()).add(
-            org.sibmodel.ssda903.CollectionYear.label(t._2())));
+    for (Row r : seen) {
+      if (!r.getBoolean(3) && inputs.file(r.getInt(0)).hasColumn("YEAR")) {
+        labels.computeIfAbsent(r.getInt(0), k -> new TreeSet<>()).add(CollectionYear.label(r.getInt(2)));
+      }
+    }
     return labels;
   }
 
   /** First and last day covered by the episodes returns of each authority. */
-  private static Map<String, LocalDate[]> coverage(JavaRDD<RowValidator.Result> validated) {
+  private static Map<String, LocalDate[]> coverage(InputSet inputs, List<Row> seen) {
     Map<String, TreeSet<Integer>> years = new TreeMap<>();
-    validated.filter(r -> !r.rejected() && r.row() instanceof Rows.Episode)
-        .map(r -> new Tuple2<>(r.row().la(), r.row().collectionYear()))
-        .distinct()
-        .collect()
-        .forEach(t -> years.computeIfAbsent(t._1(), k -> new TreeSet<>()).add(t._2()));
+    for (Row r : seen) {
+      if (!r.getBoolean(3) && inputs.file(r.getInt(0)).kind() == Ssda903File.EPISODES) {
+        years.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getInt(2));
+      }
+    }
     Map<String, LocalDate[]> coverage = new LinkedHashMap<>();
-    years.forEach((la, ys) -> coverage.put(la, new LocalDate[] {
-        org.sibmodel.ssda903.CollectionYear.start(ys.first()), org.sibmodel.ssda903.CollectionYear.end(ys.last())}));
+    years.forEach((la, ys) -> coverage.put(la, new LocalDate[] {CollectionYear.start(ys.first()), CollectionYear.end(ys.last())}));
     return coverage;
   }
 
   /** Unmapped postcodes by outward code; codes with fewer than 5 episodes pooled as "(other)". */
-  private static List<Row> unmappedPostcodes(JavaRDD<ChildResolver.Result> resolved) {
-    Map<Curated.UnmappedPostcode, Long> counts = resolved.flatMap(r -> r.unmapped().iterator())
-        .mapToPair(u -> new Tuple2<>(u, 1L)).reduceByKey(Long::sum).collectAsMap();
+  private static List<Row> unmappedPostcodes(Dataset<Row> resolved) {
+    Map<Curated.UnmappedPostcode, Long> counts = new HashMap<>();
+    resolved.where(col("unmapped").isNotNull()).groupBy("unmapped.la", "unmapped.outward_code").agg(sum("unmapped.episodes"))
+        .collectAsList()
+        .forEach(r -> counts.put(new Curated.UnmappedPostcode(r.getString(0), r.getString(1)), r.getLong(2)));
     Map<String, Map<String, Long>> byLa = new TreeMap<>();
     counts.forEach((u, n) -> {
       String code = n < IngestSummary.SMALL_COUNT ? "(other)" : u.outwardCode();

@@ -34,17 +34,13 @@ import org.apache.spark.serializer.KryoRegistrator;
 public final class KryoClasses implements KryoRegistrator {
 
   /**
-   * The classes ingest shuffles and caches by the million, registered so Kryo writes a number for
-   * each rather than its name (Spark resets Kryo after every record, so an unregistered class's
-   * name is written again with each one). The order is part of the format: driver and executors
-   * register the same list in the same order.
+   * Common classes inside the records the jobs shuffle and cache (the payments cases), registered
+   * so Kryo writes a number for each rather than its name (Spark resets Kryo after every record, so
+   * an unregistered class's name is written again with each one). The order is part of the
+   * format: driver and executors register the same list in the same order. Ingest registered its
+   * own records here until its rows moved into Spark's binary rows (issue 14).
    */
-  private static final List<String> REGISTERED = List.of("org.sibmodel.io.RawRow", "org.sibmodel.ingest.RowValidator$Result",
-      "org.sibmodel.ingest.Rows$Episode", "org.sibmodel.ingest.Rows$Header", "org.sibmodel.ingest.Rows$Uasc",
-      "org.sibmodel.ingest.IngestJob$ChildId", "org.sibmodel.ingest.ChildResolver$Result", "org.sibmodel.ingest.Reject",
-      "org.sibmodel.ingest.RowFate", "org.sibmodel.ingest.RowFate$Fate", "org.sibmodel.ingest.Curated$Episode",
-      "org.sibmodel.ingest.Curated$Period", "org.sibmodel.ingest.Curated$UnmappedPostcode", "java.time.LocalDate",
-      "java.util.ArrayList");
+  private static final List<String> REGISTERED = List.of("java.time.LocalDate", "java.util.ArrayList");
 
   @Override
   public void registerClasses(Kryo kryo) {

@@ -1,7 +1,6 @@
 package org.sibmodel.spark;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructField;
@@ -14,17 +13,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class RowBuilder {
   private final StructType schema;
-  private final Map<String, Integer> index;
   private Object[] values;
   private boolean[] set;
 
   private RowBuilder(StructType schema) {
     this.schema = schema;
-    this.index = new HashMap<>();
-    StructField[] fields = schema.fields();
-    for (int i = 0; i < fields.length; i++) {
-      index.put(fields[i].name(), i);
-    }
     reset();
   }
 
@@ -33,9 +26,12 @@ public final class RowBuilder {
   }
 
   public RowBuilder set(String field, Object value) {
-    Integer i = index.get(field);
-    if (i == null) {
-      throw new IllegalArgumentException("the schema has no field '" + field + "'; fields: " + index.keySet());
+    // StructType keeps its own name index, built once per schema (a row is built per input row).
+    int i;
+    try {
+      i = schema.fieldIndex(field);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the schema has no field '" + field + "'; fields: " + List.of(schema.fieldNames()), e);
     }
     // Spark's rows hold arrays as Scala sequences.
     values[i] = value instanceof java.util.List<?> list ? scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq() : value;
