@@ -49,8 +49,8 @@ class SyntheticAuthority_NationalSetTest {
     assertEquals(150, set.stream().map(SyntheticAuthority::seed).distinct().count());
     assertEquals("Z150", set.get(149).code());
     double mean = set.stream().mapToDouble(SyntheticAuthority::sizeScale).average().orElseThrow();
-    // The mean of 150 uniform draws: sd of the mean = 0.67 x 1.5 / sqrt(12 x 150) = 0.024; 4 sd.
-    assertEquals(SyntheticAuthority.MEAN_SIZE, mean, 0.1);
+    // Spread evenly (a Weyl sequence): the mean of 150 is within 1/150 of the 0.67 x 1.5 range of the mean size.
+    assertEquals(SyntheticAuthority.MEAN_SIZE, mean, SyntheticAuthority.MEAN_SIZE * 2 * SyntheticAuthority.SIZE_SPREAD / 150);
   }
 
   @Test
