@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.sibmodel.generate.GenerateJob;
+import org.sibmodel.generate.GenerateOptions;
+import org.sibmodel.generate.SyntheticAuthority;
 import org.sibmodel.ingest.Pseudonymiser;
 import org.sibmodel.io.Json;
 import picocli.CommandLine;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sib bench ingest}: times {@code sib ingest} and {@code sib calibrate} on SSDA903 input K
- * times the size of a sample ({@link ReplicatedSample}), each stage in a fresh JVM
+ * times the size of a sample ({@link ReplicatedSample}), or on a national-like synthetic set of N
+ * authorities ({@code --national}, {@link GenerateJob#runNational}), each stage in a fresh JVM
  * ({@link ChildJvm}) so its wall time includes Spark's start and its peak memory is its own.
  */
 @Command(
@@ -28,8 +32,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Benchmark ingest and calibration at scale: the sample's returns replicated K times with fresh child ids,"
-          + " then sib ingest and sib calibrate each in a fresh JVM (wall seconds, episode rows a second, peak"
+      "Benchmark ingest and calibration at scale: the sample's returns replicated K times with fresh child ids"
+          + " (or, with --national, a synthetic set of N authorities from sib generate), then sib ingest and sib calibrate each in a fresh JVM (wall seconds, episode rows a second, peak"
           + " resident memory). Figures go to OUT/bench-ingest.json."
     })
 public final class IngestBenchCommand implements Callable<Integer> {
@@ -46,36 +50,55 @@ public final class IngestBenchCommand implements Callable<Integer> {
           + " (examples/ssda903-samples/multi-year, five yearly returns, 3,737 episode rows).")
   Path sample;
 
+  @Option(names = "--national", paramLabel = "N,N,...", split = ",",
+      description = "Instead of replicating the sample, time a national-like synthetic set of N authorities for each N"
+          + " (sib generate --authorities N, 2012-2019, the default seed; 150 give about 3.7 million episode rows). Not"
+          + " with --k or --sample.")
+  List<Integer> national;
+
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "work/bench-ingest",
       description = "Scratch folder (inputs, outputs, logs), emptied first. Default: ${DEFAULT-VALUE}.")
   Path out;
 
-  /** One K's figures. */
-  public record Timing(int copies, long episodeRows, double ingestSeconds, double ingestRowsPerSecond, double ingestPeakMegabytes,
+  /** One input's figures: K copies of the sample, or (copies 0) a synthetic set of that many authorities. */
+  public record Timing(int copies, int authorities, long episodeRows, double ingestSeconds, double ingestRowsPerSecond, double ingestPeakMegabytes,
       double calibrateSeconds, double calibratePeakMegabytes, double totalSeconds) {}
 
   @Override
   public Integer call() throws Exception {
-    Path source = sample != null ? sample : defaultSample();
+    boolean synthetic = national != null;
+    if (synthetic && (spec.commandLine().getParseResult().hasMatchedOption("--k") || sample != null)) {
+      throw new IllegalArgumentException("--national makes its own input: give it without --k and --sample");
+    }
+    for (int n : synthetic ? national : copies) {
+      if (n < 1 || (synthetic && n > SyntheticAuthority.MAX_AUTHORITIES)) {
+        throw new IllegalArgumentException((synthetic ? "--national " : "--k ") + n + ": expected 1 to "
+            + (synthetic ? SyntheticAuthority.MAX_AUTHORITIES : "any number"));
+      }
+    }
+    Path source = synthetic ? null : sample != null ? sample : defaultSample();
     emptyScratch(out);
     Path key = out.resolve("bench.key");
     Pseudonymiser.writeNewKey(key);
     CommandLine.Model.OptionSpec masterOption = spec.findOption("--master");
     String master = masterOption != null ? masterOption.getValue() : "local[*]";
-    System.out.printf("sib bench ingest: %s replicated %s times; each stage in a fresh JVM, --master %s; logs in %s%n", source, copies,
+    System.out.printf("sib bench ingest: %s; each stage in a fresh JVM, --master %s; logs in %s%n",
+        synthetic ? "synthetic sets of " + national + " authorities (sib generate --authorities)" : source + " replicated " + copies + " times",
         master, out);
-    System.out.printf("%6s %12s %10s %12s %12s %12s %12s %10s%n", "K", "episodes", "ingest s", "rows/s", "ingest peak",
+    System.out.printf("%6s %12s %10s %12s %12s %12s %12s %10s%n", synthetic ? "N" : "K", "episodes", "ingest s", "rows/s", "ingest peak",
         "calibrate s", "calib. peak", "total s");
     List<Timing> timings = new ArrayList<>();
-    for (int k : copies) {
-      Path run = out.resolve("k" + k);
-      long episodes = ReplicatedSample.write(source, run.resolve("input"), k);
+    for (int k : synthetic ? national : copies) {
+      Path run = out.resolve((synthetic ? "n" : "k") + k);
+      long episodes = synthetic
+          ? generated(run.resolve("input"), k)
+          : ReplicatedSample.write(source, run.resolve("input"), k);
       Path log = run.resolve("console.log");
       ChildJvm.Measure ingest = ChildJvm.run(log, "--master", master, "ingest", "--input", run.resolve("input").toString(),
           "--out", run.resolve("curated").toString(), "--key-file", key.toString());
       ChildJvm.Measure calibrate = ChildJvm.run(log, "--master", master, "calibrate", "--curated", run.resolve("curated").toString(),
           "--out", run.resolve("params").toString());
-      Timing t = new Timing(k, episodes, ingest.seconds(), episodes / ingest.seconds(), ingest.peakMegabytes(), calibrate.seconds(),
+      Timing t = new Timing(synthetic ? 0 : k, synthetic ? k : 0, episodes, ingest.seconds(), episodes / ingest.seconds(), ingest.peakMegabytes(), calibrate.seconds(),
           calibrate.peakMegabytes(), ingest.seconds() + calibrate.seconds());
       timings.add(t);
       System.out.printf("%,6d %,12d %10.1f %,12.0f %9.0f MB %12.1f %9.0f MB %10.1f%n", k, episodes, t.ingestSeconds(),
@@ -83,7 +106,7 @@ public final class IngestBenchCommand implements Callable<Integer> {
       deleteFolder(run.resolve("input"));
     }
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("sample", source.toString());
+    report.put("sample", synthetic ? "sib generate --authorities N, 2012-2019, seed " + GenerateOptions.DEFAULT_SEED : source.toString());
     report.put("master", master);
     report.put("jvm_options", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     report.put("cores", Runtime.getRuntime().availableProcessors());
@@ -92,6 +115,14 @@ public final class IngestBenchCommand implements Callable<Integer> {
     System.out.println("Wall seconds include each JVM's start and Spark's; peak is the JVM's resident high-water mark (VmHWM). Written to "
         + out.resolve("bench-ingest.json"));
     return 0;
+  }
+
+  /** Writes a national-like set of {@code authorities} (1 is the single county, without an LA column) and returns its episode rows. */
+  private static long generated(Path input, int authorities) {
+    GenerateOptions options = new GenerateOptions(input.toString(), 2012, 2019, GenerateOptions.DEFAULT_SEED, authorities);
+    return authorities == 1
+        ? GenerateJob.run(options).years().stream().mapToLong(y -> y.episodeRows()).sum()
+        : GenerateJob.runNational(options).episodeRows();
   }
 
   private static Path defaultSample() {

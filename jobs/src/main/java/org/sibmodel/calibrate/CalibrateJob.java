@@ -36,7 +36,9 @@ public final class CalibrateJob {
     CalibrationData data = CalibrationData.load(curated, options);
     Pooling pooling = new Pooling();
 
-    EntryModel.Fit entries = EntryModel.fit(spark, data.entryCells(), options.minimumCases(), pooling);
+    EntryModel.Fit entries = data.severalAuthorities()
+        ? DistrictLevelModel.fit(spark, data.entryCells(), options.minimumCases(), pooling)
+        : EntryModel.fit(spark, data.entryCells(), options.minimumCases(), pooling);
     List<SurvivalGroups.Group> durations = SurvivalGroups.estimate("time_in_care", data.timeInCare(), options.minimumCases(), false, pooling);
     List<SurvivalGroups.Group> reentry = SurvivalGroups.estimate("reentry", data.reentry(), options.minimumCases(), true, pooling);
     PlacementMix mix = PlacementMix.of(data.periodsInWindow(), options.minimumCases(), pooling);
@@ -77,7 +79,10 @@ public final class CalibrateJob {
         "Calibrated from " + options.curated() + (synthetic ? " (SYNTHETIC data from sib generate)" : ""),
         synthetic, options.curated(),
         new ParameterSet.Window(data.from(), data.to(), data.dataEnd(), data.districts()),
-        new ParameterSet.Entries("Poisson GLM, log link (spark-mllib GeneralizedLinearRegression)", entries.reference(),
+        new ParameterSet.Entries("Poisson GLM, log link (spark-mllib GeneralizedLinearRegression)"
+            + (entries.levels().isEmpty() ? "" : "; each district's level a fixed effect fitted as an offset (its estimate and"
+                + " standard error in entry_coefficients, not in these terms; each rate carries its own standard error)"),
+            entries.reference(),
             entries.terms(), beta, entries.covariance(), entries.dispersion(), entries.quasi(), rates),
         byBand(durations), byBand(reentry), mix.shares(),
         pooling.decisions().stream().map(d -> new ParameterSet.PoolingDecision(d.component(), d.cell(), d.cases(), d.pooledInto(), d.reason())).toList());

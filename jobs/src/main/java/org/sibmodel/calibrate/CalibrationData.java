@@ -21,19 +21,20 @@ import org.sibmodel.io.StageInput;
 /**
  * The curated care data a calibration reads (care_entries, care_periods from {@code sib ingest}),
  * restricted to the window and districts asked for. With several authorities in the data, each
- * district is named "authority / district" so that districts of different authorities stay apart.
+ * district is named "authority / district" so that districts of different authorities stay apart,
+ * and the entry model is {@link DistrictLevelModel}.
  */
 record CalibrationData(
     List<EntryModel.Cell> entryCells, List<SurvivalGroups.Observation> timeInCare, List<SurvivalGroups.Observation> reentry,
     Dataset<Row> periodsInWindow, LocalDate from, LocalDate to, List<String> districts, LocalDate dataEnd, long periods,
-    long returnsHome) {
+    long returnsHome, boolean severalAuthorities) {
 
   static CalibrationData load(StageInput curated, CalibrateOptions options) {
     Dataset<Row> entries = curated.dataset("care_entries");
     Dataset<Row> periods = curated.dataset("care_periods");
     boolean severalAuthorities = entries.select("la").distinct().count() > 1;
     Column district = severalAuthorities
-        ? concat_ws(" / ", col("la"), col("district"))
+        ? concat_ws(DistrictLevelModel.SEPARATOR, col("la"), col("district"))
         : col("district");
     entries = entries.withColumn("district", district);
     periods = periods.withColumn("district", when(col("district").isNull(), lit(CareData.UNKNOWN_DISTRICT)).otherwise(district));
@@ -91,6 +92,7 @@ record CalibrationData(
       boolean reentered = !r.isNullAt(2) && r.getInt(2) <= followUp;
       reentries.add(new SurvivalGroups.Observation(r.getString(0), reentered ? r.getInt(2) : followUp, reentered));
     });
-    return new CalibrationData(cells, durations, reentries, inWindow, from, to, districts, dataEnd, durations.size(), reentries.size());
+    return new CalibrationData(cells, durations, reentries, inWindow, from, to, districts, dataEnd, durations.size(), reentries.size(),
+        severalAuthorities);
   }
 }

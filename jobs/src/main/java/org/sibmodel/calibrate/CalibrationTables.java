@@ -13,7 +13,7 @@ final class CalibrationTables {
 
   static List<Row> coefficients(EntryModel.Fit fit) {
     RowBuilder b = RowBuilder.of(SparkSchemas.of("entry_coefficients"));
-    return fit.coefficients().stream().map(c -> b.set("term", c.term()).set("estimate", c.estimate()).set("std_error", c.stdError())
+    return java.util.stream.Stream.concat(fit.coefficients().stream(), fit.levels().stream()).map(c -> b.set("term", c.term()).set("estimate", c.estimate()).set("std_error", c.stdError())
         .set("std_error_used", c.stdErrorUsed()).set("z", c.z()).set("p_value", c.pValue()).build()).toList();
   }
 

@@ -56,11 +56,16 @@ final class EntryModel {
   /** Observed and fitted entries of one month, all cells. */
   record MonthFit(LocalDate month, long observed, double fitted) {}
 
-  /** The fitted model. */
+  /**
+   * The fitted model. {@code terms}, {@code coefficients} and {@code covariance} are what params.json
+   * carries; {@code levels} are the district levels of {@link DistrictLevelModel} (empty here, where
+   * districts are terms).
+   */
   record Fit(
       List<String> terms, List<Coefficient> coefficients, double[][] covariance, double dispersion, boolean quasi,
       double deviance, double nullDeviance, long residualDf, double aic, long observations, long entries,
-      List<Rate> rates, List<MonthFit> months, LocalDate windowStart, LocalDate windowEnd, String reference) {}
+      List<Rate> rates, List<MonthFit> months, LocalDate windowStart, LocalDate windowEnd, String reference,
+      List<Coefficient> levels) {}
 
   private EntryModel() {}
 
@@ -90,29 +95,8 @@ final class EntryModel {
         districtLevel.put(d, d);
       }
     });
-    Map<String, Long> byBand = totals(cells, false);
-    Map<String, String> bandLevel = new LinkedHashMap<>();
-    for (AgeBand band : AgeBand.values()) {
-      long n = byBand.getOrDefault(band.label(), 0L);
-      if (n < minimumCases && band.contractGroup().isPresent()) {
-        bandLevel.put(band.label(), band.contractGroup().get());
-        pooling.add("entries", band.label(), n, band.contractGroup().get(),
-            n + " entries, fewer than " + minimumCases + ": estimated with the contract's " + band.contractGroup().get() + " group");
-      } else {
-        bandLevel.put(band.label(), band.label());
-      }
-    }
-    // Levels with no entries at all cannot be estimated (the MLE is minus infinity): left out, said so.
-    Map<String, Long> levelTotals = new TreeMap<>();
-    for (Cell c : cells) {
-      levelTotals.merge("d:" + districtLevel.get(c.district()), c.entries(), Long::sum);
-      levelTotals.merge("b:" + bandLevel.get(c.band()), c.entries(), Long::sum);
-    }
-    levelTotals.forEach((level, n) -> {
-      if (n == 0) {
-        pooling.add("entries", level.substring(2), 0, "not estimated", "no entries in the window: its rate is taken as zero");
-      }
-    });
+    Map<String, String> bandLevel = bandLevels(cells, minimumCases, pooling);
+    Map<String, Long> levelTotals = levelTotals(cells, districtLevel, bandLevel, pooling);
 
     List<String> districts = levelTotals.keySet().stream().filter(k -> k.startsWith("d:") && levelTotals.get(k) > 0)
         .map(k -> k.substring(2)).toList();
@@ -229,10 +213,46 @@ final class EntryModel {
     observedByMonth.forEach((m, n) -> monthFits.add(new MonthFit(m, n[0], fittedByMonth.getOrDefault(m, 0.0))));
     return new Fit(allTerms, coefficients, covariance, dispersion, quasi, summary.deviance(), summary.nullDeviance(),
         residualDf, summary.aic(), design.size(), total, rates, monthFits, first, last.plusMonths(1).minusDays(1),
-        "district " + refDistrict + ", age band " + refBand);
+        "district " + refDistrict + ", age band " + refBand, List.of());
   }
 
-  private static Map<String, Long> totals(List<Cell> cells, boolean byDistrict) {
+  /** Each fine band's level: itself, or its contract group where it has fewer entries than the minimum. */
+  static Map<String, String> bandLevels(List<Cell> cells, int minimumCases, Pooling pooling) {
+    Map<String, Long> byBand = totals(cells, false);
+    Map<String, String> bandLevel = new LinkedHashMap<>();
+    for (AgeBand band : AgeBand.values()) {
+      long n = byBand.getOrDefault(band.label(), 0L);
+      if (n < minimumCases && band.contractGroup().isPresent()) {
+        bandLevel.put(band.label(), band.contractGroup().get());
+        pooling.add("entries", band.label(), n, band.contractGroup().get(),
+            n + " entries, fewer than " + minimumCases + ": estimated with the contract's " + band.contractGroup().get() + " group");
+      } else {
+        bandLevel.put(band.label(), band.label());
+      }
+    }
+    return bandLevel;
+  }
+
+  /**
+   * Entries of each district level ("d:" name) and band level ("b:" label). Levels with no entries at
+   * all cannot be estimated (the MLE is minus infinity): left out, and said so in the pooling list.
+   */
+  static Map<String, Long> levelTotals(List<Cell> cells, Map<String, String> districtLevel, Map<String, String> bandLevel,
+      Pooling pooling) {
+    Map<String, Long> levelTotals = new TreeMap<>();
+    for (Cell c : cells) {
+      levelTotals.merge("d:" + districtLevel.get(c.district()), c.entries(), Long::sum);
+      levelTotals.merge("b:" + bandLevel.get(c.band()), c.entries(), Long::sum);
+    }
+    levelTotals.forEach((level, n) -> {
+      if (n == 0) {
+        pooling.add("entries", level.substring(2), 0, "not estimated", "no entries in the window: its rate is taken as zero");
+      }
+    });
+    return levelTotals;
+  }
+
+  static Map<String, Long> totals(List<Cell> cells, boolean byDistrict) {
     Map<String, Long> totals = new TreeMap<>();
     for (Cell c : cells) {
       totals.merge(byDistrict ? c.district() : c.band(), c.entries(), Long::sum);
@@ -311,14 +331,14 @@ final class EntryModel {
     return rates;
   }
 
-  private static double[] withIntercept(double[] x) {
+  static double[] withIntercept(double[] x) {
     double[] y = new double[x.length + 1];
     y[0] = 1;
     System.arraycopy(x, 0, y, 1, x.length);
     return y;
   }
 
-  private static double dot(double[] a, double[] b) {
+  static double dot(double[] a, double[] b) {
     double s = 0;
     for (int i = 0; i < a.length; i++) {
       s += a[i] * b[i];

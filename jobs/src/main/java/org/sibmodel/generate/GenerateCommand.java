@@ -36,13 +36,23 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "Master seed; the same seed writes identical files. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(
+      names = "--authorities",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "How many authorities. 1 (default): the Lancashire-like county alone, no LA column. More: a"
+              + " national-like set in one set of yearly files with an LA column (codes Z001, Z002, ...),"
+              + " each authority the county scaled to its own size (mean 0.67 of it) and drawn from its own"
+              + " seed: 150 give about 3.7 million episode rows over 2012-2019.")
+  int authorities;
+
   @Override
   public Integer call() {
     int[] range = GenerateOptions.parseYears(years);
-    GenerateOptions options = new GenerateOptions(out.value(), range[0], range[1], seed);
+    GenerateOptions options = new GenerateOptions(out.value(), range[0], range[1], seed, authorities);
     long started = System.nanoTime();
-    GenerateSummary summary = GenerateJob.run(options);
-    System.out.print(summary.describe());
+    System.out.print(authorities == 1 ? GenerateJob.run(options).describe() : GenerateJob.runNational(options).describe());
     System.out.printf(java.util.Locale.ROOT, "  generated in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return 0;
   }

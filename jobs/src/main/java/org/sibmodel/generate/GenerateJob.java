@@ -97,6 +97,116 @@ public final class GenerateJob {
     provenance.write(out);
   }
 
+  /**
+   * Writes {@code options.authorities()} authorities' returns into one set of yearly files with an
+   * LA column, one authority at a time (a national set does not fit in memory as rows): each
+   * authority's county is simulated, its rows appended to every year's files, and dropped.
+   */
+  public static NationalSummary runNational(GenerateOptions options) {
+    if (options.authorities() < 2) {
+      throw new IllegalArgumentException("--authorities " + options.authorities() + ": a national set has at least 2");
+    }
+    Provenance provenance = Provenance.start(Stage.GENERATE, options);
+    INPUTS.forEach(provenance::bundled);
+    SyntheticCountyModel base = LancashireDefaults.model(options.firstYear());
+    Ssda903Codes codes = Schemas.ssda903Codes();
+    List<SyntheticAuthority> authorities = SyntheticAuthority.of(options.seed(), options.authorities());
+    int first = options.firstYear();
+    int years = options.lastYear() - first + 1;
+    long[][] yearRows = new long[years][3];
+    List<NationalSummary.Authority> written = new java.util.ArrayList<>();
+    try (OutputDir out = OutputDir.stage(options.out(), new Configuration())) {
+      try (YearFiles files = new YearFiles(out, first, options.lastYear())) {
+        for (SyntheticAuthority authority : authorities) {
+          SyntheticCounty county = SyntheticCounty.simulate(authority.model(base), authority.seed(), options.lastYear());
+          List<SyntheticChild> byId = county.childrenById();
+          List<Ssda903Return> returns = IntStream.rangeClosed(first, options.lastYear()).parallel()
+              .mapToObj(year -> Ssda903Return.of(year, byId, codes)).toList();
+          java.util.Set<String> inReturns = new java.util.HashSet<>();
+          long episodes = 0;
+          for (Ssda903Return r : returns) {
+            int y = r.year() - first;
+            files.append(y, 0, Ssda903Return.rowsWithLa(authority.code(), r.header()));
+            files.append(y, 1, Ssda903Return.rowsWithLa(authority.code(), r.episodes()));
+            files.append(y, 2, Ssda903Return.rowsWithLa(authority.code(), r.uasc()));
+            yearRows[y][0] += r.header().size();
+            yearRows[y][1] += r.episodes().size();
+            yearRows[y][2] += r.uasc().size();
+            episodes += r.episodes().size();
+            r.header().forEach(row -> inReturns.add(row.get(0)));
+          }
+          written.add(new NationalSummary.Authority(authority.code(), authority.sizeScale(), county.children().size(),
+              inReturns.size(), episodes));
+        }
+      }
+      List<NationalSummary.Year> byYear = new java.util.ArrayList<>();
+      for (int y = 0; y < years; y++) {
+        byYear.add(new NationalSummary.Year(first + y, org.sibmodel.ssda903.CollectionYear.label(first + y), yearRows[y][0],
+            yearRows[y][1], yearRows[y][2]));
+      }
+      NationalSummary summary = new NationalSummary(true, null, first, options.lastYear(), options.seed(),
+          written.stream().mapToLong(NationalSummary.Authority::episodeRows).sum(),
+          written.stream().mapToLong(NationalSummary.Authority::childrenInReturns).sum(), byYear, written);
+      NationalTruth truth = new NationalTruth(true,
+          "SYNTHETIC data: no real child or council. Authority k's county is baseModel.scaled(sizeScale), drawn from its seed.",
+          "sib generate " + SibVersion.get(), options.seed(), first, options.lastYear(), SyntheticAuthority.MEAN_SIZE,
+          SyntheticAuthority.SIZE_SPREAD, authorities, base);
+      out.writeText("README.md", GeneratedReadme.national(options, summary));
+      out.writeText("generator_truth.json", Json.write(truth));
+      out.writeText("summary.json", Json.write(summary));
+      provenance.write(out);
+      out.commit();
+      return summary.withOut(options.out());
+    }
+  }
+
+  /** The header, episodes and uasc file of every year, open for appending, each with its LA header line. */
+  private static final class YearFiles implements AutoCloseable {
+    private static final List<String> NAMES = List.of("header.csv", "episodes.csv", "uasc.csv");
+    private static final List<List<String>> COLUMNS =
+        List.of(Ssda903Return.HEADER_COLUMNS, Ssda903Return.EPISODE_COLUMNS, Ssda903Return.UASC_COLUMNS);
+    private final java.io.Writer[][] writers;
+
+    YearFiles(OutputDir out, int firstYear, int lastYear) {
+      writers = new java.io.Writer[lastYear - firstYear + 1][NAMES.size()];
+      for (int y = 0; y < writers.length; y++) {
+        for (int f = 0; f < NAMES.size(); f++) {
+          String name = org.sibmodel.ssda903.CollectionYear.label(firstYear + y) + "/" + NAMES.get(f);
+          writers[y][f] = new java.io.BufferedWriter(
+              new java.io.OutputStreamWriter(out.create(name), java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+          append(y, f, Ssda903Return.headerLineWithLa(COLUMNS.get(f)));
+        }
+      }
+    }
+
+    void append(int year, int file, String text) {
+      try {
+        writers[year][file].write(text);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write " + NAMES.get(file) + ": " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      java.io.IOException failed = null;
+      for (java.io.Writer[] year : writers) {
+        for (java.io.Writer w : year) {
+          try {
+            if (w != null) {
+              w.close();
+            }
+          } catch (java.io.IOException e) {
+            failed = failed == null ? e : failed;
+          }
+        }
+      }
+      if (failed != null) {
+        throw new java.io.UncheckedIOException("cannot close a returns file: " + failed.getMessage(), failed);
+      }
+    }
+  }
+
   /** The opened output, or the error opening it raised. */
   private static OutputDir await(FutureTask<OutputDir> staging) {
     try {

@@ -14,6 +14,32 @@ import org.sibmodel.ssda903.CollectionYear;
 final class GeneratedReadme {
   private GeneratedReadme() {}
 
+  /** The README of a set of several authorities ({@code --authorities N}). */
+  static String national(GenerateOptions options, NationalSummary summary) {
+    StringBuilder s = new StringBuilder();
+    s.append("# SYNTHETIC SSDA903 returns of ").append(summary.authorities().size()).append(" authorities: no real child\n\n");
+    s.append(
+        "**These files are synthetic.** Every authority, child, date, code and postcode in them was drawn at random by\n"
+            + "`sib generate`. No real child, family or council is in them. Label figures from them SYNTHETIC.\n\n");
+    s.append(String.format(Locale.ROOT,
+        "- command: `sib generate --out DIR --years %d-%d --seed %d --authorities %d`%n"
+            + "- collection years: %s to %s; %,d episode rows in all%n"
+            + "- each authority is the Lancashire-like county of `sib generate` (its 12 districts and their postcode"
+            + " areas) with its population and entry rates scaled by its `sizeScale`, drawn from its own seed;"
+            + " a district is known only by (LA, district)%n"
+            + "- LA codes `Z001` to `Z%03d`: no real authority has a code like these%n"
+            + "- sib version: %s%n%n",
+        options.firstYear(), options.lastYear(), options.seed(), summary.authorities().size(),
+        CollectionYear.label(options.firstYear()), CollectionYear.label(options.lastYear()), summary.episodeRows(),
+        summary.authorities().size(), SibVersion.get()));
+    s.append("## Files\n\n| path | what |\n|---|---|\n");
+    s.append("| `<year>/header.csv`, `<year>/episodes.csv`, `<year>/uasc.csv` | as for one county, with an `LA` column first; authorities in code order |\n");
+    s.append("| `generator_truth.json` | the base county model and each authority's seed and size |\n");
+    s.append("| `summary.json` | rows by year and by authority |\n");
+    s.append("| `run.json` | the command, options, version and bundled inputs |\n");
+    return s.toString();
+  }
+
   static String text(GenerateOptions options, SyntheticCountyModel model, GenerateSummary summary) {
     String first = CollectionYear.label(options.firstYear());
     String last = CollectionYear.label(options.lastYear());

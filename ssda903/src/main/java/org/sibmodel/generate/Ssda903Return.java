@@ -12,7 +12,8 @@ import org.sibmodel.ssda903.Ssda903Dates;
  * every episode open at any time in the year (DECOM on or before 31 March, and DEC empty or on or
  * after 1 April); an episode still open at 31 March has DEC and REC empty. The header has one row
  * per child with an episode in the return, the uasc file one per unaccompanied child among them.
- * CSV with a header row, dd/mm/yyyy dates, LF line ends, no LA or YEAR column.
+ * CSV with a header row, dd/mm/yyyy dates, LF line ends, no LA or YEAR column (several
+ * authorities in one file put an LA column first: {@link #headerLineWithLa}, {@link #rowsWithLa}).
  *
  * @param year the collection year (2019 = April 2018 to March 2019)
  */
@@ -92,6 +93,26 @@ public record Ssda903Return(int year, List<List<String>> header, List<List<Strin
 
   public String uascCsv() {
     return csv(UASC_COLUMNS, uasc);
+  }
+
+  /**
+   * The header line of a file holding several authorities' returns: an {@code LA} column first, then
+   * {@code columns}, as a national extract is laid out.
+   */
+  public static String headerLineWithLa(List<String> columns) {
+    StringBuilder out = new StringBuilder("LA,");
+    appendRow(out, columns);
+    return out.toString();
+  }
+
+  /** {@code rows} of this return (its header, episodes or uasc rows) with {@code la} first, no header line. */
+  public static String rowsWithLa(String la, List<List<String>> rows) {
+    StringBuilder out = new StringBuilder();
+    for (List<String> row : rows) {
+      out.append(la).append(',');
+      appendRow(out, row);
+    }
+    return out.toString();
   }
 
   /** The folder name of the return, "2018-19" for 2019. */

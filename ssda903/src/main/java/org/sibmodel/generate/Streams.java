@@ -13,6 +13,8 @@ final class Streams {
   static final long CHILD = 0x4348494C44000000L;
   static final long PROVIDERS = 0x50524F5649444552L;
   static final long CHILD_IDS = 0x4348494C44494453L;
+  static final long AUTHORITY = 0x415554484F524954L;
+  static final long AUTHORITY_SIZE = 0x4155544853495A45L;
 
   private Streams() {}
 

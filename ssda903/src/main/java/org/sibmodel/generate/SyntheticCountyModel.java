@@ -52,6 +52,31 @@ public record SyntheticCountyModel(
     require(placements != null && people != null && postcodes != null && expected != null, "a model part is missing");
   }
 
+  /**
+   * The same county with every district's population and entry rates multiplied by {@code factor}
+   * (a smaller or larger authority with the same rates per child, durations and mixes): entries
+   * are Poisson, so expected entries and children looked after scale with them.
+   */
+  public SyntheticCountyModel scaled(double factor) {
+    require(factor > 0 && Double.isFinite(factor), "scale factor must be positive, was " + factor);
+    List<DistrictRates> scaled = districts.stream()
+        .map(d -> new DistrictRates(d.name(), d.target(), (int) Math.round(d.under18() * factor), d.targetRatePerTenThousand(),
+            d.targetLookedAfter() * factor, times(d.firstEntriesPerMonth(), factor), times(d.expectedEntriesPerMonth(), factor),
+            d.expectedLookedAfter() * factor))
+        .toList();
+    Expected e = expected;
+    Expected scaledExpected = new Expected(e.method(), e.yearsInCarePerFirstEntry(), e.entriesPerFirstEntry(), e.entryAgeMix(),
+        e.countyLookedAfter() * factor, e.countyRatePerTenThousand());
+    return new SyntheticCountyModel(simulationStart, entries, scaled, durations, reEntry, exits, legal, placements, people, postcodes,
+        scaledExpected);
+  }
+
+  private static Map<String, Double> times(Map<String, Double> byBand, double factor) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    byBand.forEach((band, v) -> out.put(band, v * factor));
+    return out;
+  }
+
   /** The period-length distribution of an age band. */
   Weibull duration(AgeBand band) {
     return durations.get(band.label());
