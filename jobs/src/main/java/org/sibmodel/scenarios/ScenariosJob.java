@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -19,6 +20,7 @@ import org.sibmodel.io.Progress;
 import org.sibmodel.io.Provenance;
 import org.sibmodel.io.Stage;
 import org.sibmodel.provenance.Sha256;
+import org.sibmodel.simulate.GatheredValues;
 import org.sibmodel.simulate.Kernel;
 import org.sibmodel.simulate.Scenario;
 import org.sibmodel.simulate.ScenarioInput;
@@ -66,17 +68,20 @@ public final class ScenariosJob {
     int partitions = Math.max(1, Math.min(n, jsc.defaultParallelism() * 2));
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       System.out.printf("Simulating %d scenarios x %,d iterations...%n", scenarios.size(), n);
+      Optional<GatheredValues> gathered = GatheredValues.start(spark, kernels, n);
       try (Progress progress = Progress.start("simulated", "iterations", done::value, (long) n * scenarios.size())) {
-        spark.createDataFrame(SimulateJob.iterationRows(jsc, shared, n, partitions, done), SimulateJob.ITERATIONS)
-            .write().parquet(out.path("scenario_iterations"));
+        SimulateJob.writeIterations(spark.createDataFrame(SimulateJob.iterationRows(jsc, shared, n, partitions, done, gathered),
+            SimulateJob.ITERATIONS), out.path("scenario_iterations"));
       }
       Dataset<Row> iterations = spark.read().parquet(out.path("scenario_iterations"));
       List<Row> summary = new ArrayList<>();
       List<Row> months = new ArrayList<>();
-      for (Kernel k : kernels) {
-        Dataset<Row> one = iterations.filter(iterations.col("scenario").equalTo(k.scenario().name()));
-        summary.addAll(SimulateJob.summarise(one, k.scenario().name(), k.financialYears(), n));
-        months.addAll(SimulateJob.months(one, k.scenario().name(), k.firstMonth(), k.months(), n));
+      for (int k = 0; k < kernels.size(); k++) {
+        Kernel kernel = kernels.get(k);
+        SimulateJob.Tables tables = gathered.isPresent() ? gathered.get().tables(k, kernel, n)
+            : SimulateJob.Tables.of(iterations.filter(iterations.col("scenario").equalTo(kernel.scenario().name())), kernel, n);
+        summary.addAll(tables.summary());
+        months.addAll(tables.months());
       }
       DriverTables.write(spark, out, "scenario_summary", SimulateJob.SUMMARY, summary);
       DriverTables.write(spark, out, "scenario_months", SimulateJob.MONTHS, months);

@@ -3,7 +3,9 @@ package org.sibmodel.simulate;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -90,6 +92,71 @@ final class ExactSummary {
       }).collect());
     }
     return all;
+  }
+
+  /**
+   * The values of some columns for one contiguous range of iterations, filled while the simulation
+   * makes the range's rows ({@link #accept} in iteration order), so the summaries need no second
+   * pass over the written table. Blocks of the same columns tiling 0..n-1 give exactly the figures
+   * {@link #of(Dataset, List, int)} gives from the table.
+   */
+  static final class Block implements Serializable {
+    private final int kernel;
+    private final long from;
+    private final double[][] values;
+    private final List<Column> columns;
+    private transient int[] fields;
+    private int size;
+
+    Block(int kernel, long from, long to, List<Column> columns) {
+      this.kernel = kernel;
+      this.from = from;
+      this.columns = List.copyOf(columns);
+      this.values = new double[columns.size()][Math.toIntExact(to - from)];
+    }
+
+    int kernel() {
+      return kernel;
+    }
+
+    /** The next iteration's row; true when the block is full. */
+    boolean accept(Row r) {
+      if (fields == null) {
+        fields = columns.stream().mapToInt(c -> r.fieldIndex(c.name())).toArray();
+      }
+      for (int c = 0; c < fields.length; c++) {
+        values[c][size] = r.isNullAt(fields[c]) ? Double.NaN : columns.get(c).value(r, fields[c]);
+      }
+      return ++size == values[0].length;
+    }
+  }
+
+  /**
+   * The statistics of the blocks' columns, in column order. The blocks (one kernel's, in any order)
+   * must tile iterations 0..n-1 exactly: a gap or an overlap is an error, not a quieter figure.
+   */
+  static List<Stats> of(List<Block> blocks, int n) {
+    List<Block> ordered = blocks.stream().sorted(Comparator.comparingLong(b -> b.from)).toList();
+    long next = 0;
+    for (Block b : ordered) {
+      if (b.from != next || b.size != b.values[0].length || !b.columns.equals(ordered.get(0).columns)) {
+        throw new IllegalStateException("the gathered values do not tile iterations 0.." + (n - 1) + ": a block of "
+            + b.size + " from " + b.from + " where " + next + " was next");
+      }
+      next += b.size;
+    }
+    if (next != n) {
+      throw new IllegalStateException("gathered " + next + " iterations' values, expected " + n);
+    }
+    List<Column> columns = ordered.get(0).columns;
+    // Columns are independent: summarise them in parallel; each one's values are still added in iteration order.
+    return IntStream.range(0, columns.size()).parallel().mapToObj(c -> {
+      double[] values = new double[n];
+      for (Block b : ordered) {
+        System.arraycopy(b.values[c], 0, values, Math.toIntExact(b.from), b.size);
+      }
+      return stats(columns.get(c), values);
+    }).toList();
   }
 
   /** The statistics of values in iteration order; NaN marks an iteration without a value. */

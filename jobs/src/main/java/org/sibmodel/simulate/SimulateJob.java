@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -61,7 +62,6 @@ public final class SimulateJob {
   static final List<String> YEAR_METRICS = List.of("payments_by_year", "outcomes_fund_by_year", "council_cost_by_year",
       "council_side_costs_by_year", "gross_savings_by_year", "cashable_savings_by_year", "net_position_by_year",
       "net_position_real_by_year", "delivery_costs_by_year");
-  private static final double[] PERCENTILES = {0.05, 0.10, 0.50, 0.90, 0.95};
 
   private SimulateJob() {}
 
@@ -84,19 +84,20 @@ public final class SimulateJob {
     int partitions = options.partitions() != null ? options.partitions() : Math.max(1, Math.min(n, jsc.defaultParallelism() * 4));
     LongAccumulator done = spark.sparkContext().longAccumulator("iterations simulated");
     Broadcast<List<Kernel>> shared = jsc.broadcast(List.of(kernel));
+    Optional<GatheredValues> gathered = GatheredValues.start(spark, List.of(kernel), n);
     String name = scenario.name();
-    JavaRDD<Row> rows = iterationRows(jsc, shared, n, partitions, done);
+    JavaRDD<Row> rows = iterationRows(jsc, shared, n, partitions, done, gathered);
     Instant simulating = Instant.now();
     Progress progress = Progress.start("simulated", "iterations", done::value, n);
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      spark.createDataFrame(rows, ITERATIONS).write().parquet(out.path("simulation_iterations"));
+      writeIterations(spark.createDataFrame(rows, ITERATIONS), out.path("simulation_iterations"));
       progress.stop();
       Duration simulated = Duration.between(simulating, Instant.now());
       Dataset<Row> iterations = spark.read().parquet(out.path("simulation_iterations"));
-      List<Row> summary = summarise(iterations, name, kernel.financialYears(), n);
-      List<Row> months = months(iterations, name, kernel.firstMonth(), kernel.months(), n);
+      Tables tables = gathered.isPresent() ? gathered.get().tables(0, kernel, n) : Tables.of(iterations, kernel, n);
+      List<Row> summary = tables.summary();
       DriverTables.write(spark, out, "simulation_summary", SUMMARY, summary);
-      DriverTables.write(spark, out, "simulation_months", MONTHS, months);
+      DriverTables.write(spark, out, "simulation_months", MONTHS, tables.months());
       String scenarioText = ScenarioFile.toYaml(scenario);
       out.writeText("scenario.yaml", scenarioText);
       SimulationSummary result = SimulationSummary.of(out.target(), kernel, params, n, partitions, Sha256.hex(scenarioText.getBytes(StandardCharsets.UTF_8)),
@@ -112,12 +113,22 @@ public final class SimulateJob {
   }
 
   /**
+   * Writes an iteration table as Parquet. Without dictionary encoding: nearly every amount is
+   * different, so Parquet's dictionaries only fill up and are thrown away (an eighth of the CPU
+   * time of sib simulate, in the profile); the values and the schema are the same.
+   */
+  public static void writeIterations(Dataset<Row> iterations, String path) {
+    iterations.write().option("parquet.enable.dictionary", "false").parquet(path);
+  }
+
+  /**
    * The iteration rows of every kernel, iterations 0..n-1 of each in contiguous ranges, one range
    * per partition ({@code partitionsPerKernel} ranges each). No shuffle: a partition simulates its
-   * range and its rows stream on.
+   * range and its rows stream on; with {@code gathered}, the values the summaries need are kept
+   * on the way.
    */
   public static JavaRDD<Row> iterationRows(JavaSparkContext jsc, Broadcast<List<Kernel>> kernels, int n, int partitionsPerKernel,
-      LongAccumulator done) {
+      LongAccumulator done, Optional<GatheredValues> gathered) {
     List<long[]> ranges = new ArrayList<>();
     for (int k = 0; k < kernels.value().size(); k++) {
       for (int p = 0; p < partitionsPerKernel; p++) {
@@ -128,11 +139,14 @@ public final class SimulateJob {
         }
       }
     }
+    GatheredValues values = gathered.orElse(null);
     // One range per partition: each partition simulates its own range.
     return jsc.parallelize(ranges, ranges.size()).mapPartitions(it -> {
       long[] range = it.next();
       Kernel kernel = kernels.value().get((int) range[0]);
       String scenario = kernel.scenario().name();
+      RowBuilder builder = RowBuilder.of(ITERATIONS);
+      ExactSummary.Block block = values == null ? null : values.block((int) range[0], kernel, range[1], range[2]);
       return new Iterator<Row>() {
         long next = range[1];
 
@@ -143,7 +157,10 @@ public final class SimulateJob {
 
         @Override
         public Row next() {
-          Row row = iterationRow(scenario, kernel.run(next++));
+          Row row = iterationRow(builder, scenario, kernel.run(next++));
+          if (block != null && block.accept(row)) {
+            values.add(block);
+          }
           done.add(1);
           return row;
         }
@@ -151,8 +168,7 @@ public final class SimulateJob {
     });
   }
 
-  static Row iterationRow(String scenario, IterationResult r) {
-    RowBuilder b = RowBuilder.of(ITERATIONS);
+  static Row iterationRow(RowBuilder b, String scenario, IterationResult r) {
     b.set("scenario", scenario).set("iteration", r.iteration()).set("volume", r.volume()).set("hazard_ratio", r.hazardRatio())
         .set("counterfactual_entry", r.counterfactualEntry()).set("inflation", r.inflation()).set("referrals", r.referrals())
         .set("diversion_referrals", r.diversionReferrals()).set("reunification_referrals", r.reunificationReferrals())
@@ -188,21 +204,37 @@ public final class SimulateJob {
     return r.years().stream().map(y -> amount.applyAsDouble(y)).toList();
   }
 
-  /** Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by financial year. */
-  public static List<Row> summarise(Dataset<Row> iterations, String scenario, List<String> years, int n) {
+  /** A kernel's summary table (every metric, totals and by financial year) and fan-chart table. */
+  public record Tables(List<Row> summary, List<Row> months) {
+    /** The tables from the written iteration table (rows of other scenarios filtered out first). */
+    public static Tables of(Dataset<Row> iterations, Kernel kernel, int n) {
+      String scenario = kernel.scenario().name();
+      return new Tables(
+          summaryRows(ExactSummary.of(iterations, summaryColumns(kernel.financialYears().size()), n), scenario, kernel.financialYears()),
+          monthRows(ExactSummary.of(iterations, monthColumns(kernel.months()), n), scenario, kernel.firstMonth()));
+    }
+  }
+
+  /** The summary's columns: every metric, each financial year of the by-year metrics, the cumulative net position by year. */
+  static List<ExactSummary.Column> summaryColumns(int years) {
     List<ExactSummary.Column> columns = new ArrayList<>();
     METRICS.forEach(m -> columns.add(ExactSummary.Column.scalar(m)));
     for (String m : YEAR_METRICS) {
-      for (int y = 0; y < years.size(); y++) {
+      for (int y = 0; y < years; y++) {
         columns.add(new ExactSummary.Column(m, y));
       }
     }
-    for (int y = 0; y < years.size(); y++) {
+    for (int y = 0; y < years; y++) {
       columns.add(new ExactSummary.Column("net_position_by_year", y, true));
     }
+    return columns;
+  }
+
+  /** Mean, sd, percentiles and Monte Carlo standard error of every metric, totals and by financial year. */
+  static List<Row> summaryRows(List<ExactSummary.Stats> stats, String scenario, List<String> years) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(SUMMARY);
-    for (ExactSummary.Stats s : ExactSummary.of(iterations, columns, n)) {
+    for (ExactSummary.Stats s : stats) {
       double[] p = s.percentiles();
       rows.add(b.set("scenario", scenario).set("metric", s.column().cumulative() ? "cumulative_net_position_by_year" : s.column().name())
           .set("financial_year", s.column().element() < 0 ? null : years.get(s.column().element())).set("n", Math.max(1, s.n()))
@@ -212,8 +244,8 @@ public final class SimulateJob {
     return rows;
   }
 
-  /** The fan chart's data: the cumulative payments and net position at every third month and the last. */
-  public static List<Row> months(Dataset<Row> iterations, String scenario, LocalDate firstMonth, int months, int n) {
+  /** The fan chart's columns: the cumulative payments and net position at every third month and the last. */
+  static List<ExactSummary.Column> monthColumns(int months) {
     List<ExactSummary.Column> columns = new ArrayList<>();
     List<Integer> points = new ArrayList<>();
     for (int m = 0; m < months; m++) {
@@ -224,9 +256,14 @@ public final class SimulateJob {
     for (String metric : List.of("cumulative_payments_by_month", "cumulative_net_by_month")) {
       points.forEach(m -> columns.add(new ExactSummary.Column(metric, m)));
     }
+    return columns;
+  }
+
+  /** The fan chart's data: percentiles of the cumulative payments and net position at its months. */
+  static List<Row> monthRows(List<ExactSummary.Stats> stats, String scenario, LocalDate firstMonth) {
     List<Row> rows = new ArrayList<>();
     RowBuilder b = RowBuilder.of(MONTHS);
-    for (ExactSummary.Stats s : ExactSummary.of(iterations, columns, n)) {
+    for (ExactSummary.Stats s : stats) {
       double[] p = s.percentiles();
       rows.add(b.set("scenario", scenario)
           .set("metric", s.column().name().startsWith("cumulative_payments") ? "cumulative_payments" : "cumulative_net_position")
