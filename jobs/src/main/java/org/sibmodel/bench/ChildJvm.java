@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Runs one {@code sib} command in a fresh JVM of the same Java, class path and JVM options as this
- * one, so that each measurement starts cold and its peak resident memory is its own. The peak is
+ * one (without class data sharing), so that each measurement starts cold and its peak resident
+ * memory is its own. The peak is
  * the child's {@code VmHWM} (Linux's high-water mark of resident memory), read from
  * {@code /proc/PID/status} every 50 ms until it exits; elsewhere it is not measured.
  */
@@ -23,7 +24,11 @@ final class ChildJvm {
   static Measure run(Path log, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // Not bin/sib's class archive of this command (the bench's own): a child dumping to the same
+    // file at its exit would be timed doing it, and mapping it would favour the classes bench loaded.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> !option.startsWith("-XX:SharedArchiveFile=") && !option.startsWith("-XX:ArchiveClassesAtExit="))
+        .forEach(command::add);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("org.sibmodel.cli.Main");
