@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -169,6 +170,15 @@ final class StandaloneCluster implements AutoCloseable {
    * ({@code APP/ID/stderr}: more "Running task" lines than finished ones); empty when none is.
    */
   Optional<ProcessHandle> executorRunningATask() throws IOException {
+    return executorsRunningATask().keySet().stream().findFirst();
+  }
+
+  /**
+   * Each executor running a task now, with how many tasks it has started so far: the same count
+   * seen again later means the same task is still running.
+   */
+  Map<ProcessHandle, Long> executorsRunningATask() throws IOException {
+    Map<ProcessHandle, Long> busy = new LinkedHashMap<>();
     for (Worker w : workers) {
       for (ProcessHandle executor : w.executors()) {
         List<String> args = List.of(executor.info().arguments().orElse(new String[0]));
@@ -183,12 +193,12 @@ final class StandaloneCluster implements AutoCloseable {
           long running = lines.stream().filter(l -> l.contains("Executor: Running task")).count();
           long ended = lines.stream().filter(l -> l.contains("Executor: Finished task") || l.contains("Executor: Exception in task")).count();
           if (running > ended) {
-            return Optional.of(executor);
+            busy.put(executor, running);
           }
         }
       }
     }
-    return Optional.empty();
+    return busy;
   }
 
   /** The applications each worker has run executors for (their folders in its work folder). */

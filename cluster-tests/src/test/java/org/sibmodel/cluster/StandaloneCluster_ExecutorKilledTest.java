@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,21 @@ class StandaloneCluster_ExecutorKilledTest {
     Submission run = Submission.start(Submission.Target.of(cluster), root.resolve("simulate.log"),
         Pipeline.command("simulation", reference, root.resolve("simulation")));
 
-    ProcessHandle killed = Faults.await("an executor running a task", Duration.ofMinutes(3), run, cluster::executorRunningATask);
+    // A task still running a second after it was first seen: a kill then meets it before it
+    // ends (simulate's tasks take seconds; the short tasks of its summaries could end first).
+    Map<ProcessHandle, Long> seen = new HashMap<>();
+    Map<ProcessHandle, Long> seenAt = new HashMap<>();
+    ProcessHandle killed = Faults.await("an executor running a task for a second", Duration.ofMinutes(3), run, () -> {
+      long now = System.nanoTime();
+      for (Map.Entry<ProcessHandle, Long> busy : cluster.executorsRunningATask().entrySet()) {
+        if (!busy.getValue().equals(seen.put(busy.getKey(), busy.getValue()))) {
+          seenAt.put(busy.getKey(), now);
+        } else if (now - seenAt.get(busy.getKey()) >= 1_000_000_000L) {
+          return Optional.of(busy.getKey());
+        }
+      }
+      return Optional.empty();
+    });
     killed.destroyForcibly();
     Submission.Ended ended = run.await();
 

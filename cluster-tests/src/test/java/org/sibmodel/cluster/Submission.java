@@ -46,11 +46,11 @@ final class Submission {
     this.command = command;
   }
 
-  /** The project's jar for spark-submit, built by {@code -Pcluster} or {@code -Pcluster-tests}. */
+  /** The project's jar for spark-submit, built by {@code mvn package}. */
   static Path jar() {
     Path jar = Path.of(System.getProperty("sib.cluster.jar", "../jobs/target/sib-jobs-cluster.jar"));
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it with mvn -Pcluster-tests package (or -Pcluster)");
+      throw new IllegalStateException(jar + " is missing: build it with mvn -DskipTests package");
     }
     return jar;
   }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
     description = {
       "Estimate from the curated care data (sib ingest's output): entries to care per month by district and age band"
           + " (Poisson GLM on Spark, over-dispersion measured and handled), time in care and re-entry after a return"
-          + " home by age band (Kaplan-Meier with 95% bands, Weibull and cure-Weibull fits), and the placement mix."
+          + " home by age band (Kaplan-Meier with 95%% bands, Weibull and cure-Weibull fits), and the placement mix."
           + " Writes params.json for the simulation, tables, and a self-contained HTML report."
     })
 public final class CalibrateCommand implements Callable<Integer> {
