@@ -30,14 +30,11 @@ class StandaloneCluster_ExecutorKilledTest {
 
     // A task still running a second after it was first seen: a kill then meets it before it
     // ends (simulate's tasks take seconds; the short tasks of its summaries could end first).
-    Map<ProcessHandle, Long> seen = new HashMap<>();
-    Map<ProcessHandle, Long> seenAt = new HashMap<>();
+    Map<Map.Entry<ProcessHandle, Long>, Long> firstSeen = new HashMap<>();
     ProcessHandle killed = Faults.await("an executor running a task for a second", Duration.ofMinutes(3), run, () -> {
       long now = System.nanoTime();
       for (Map.Entry<ProcessHandle, Long> busy : cluster.executorsRunningATask().entrySet()) {
-        if (!busy.getValue().equals(seen.put(busy.getKey(), busy.getValue()))) {
-          seenAt.put(busy.getKey(), now);
-        } else if (now - seenAt.get(busy.getKey()) >= 1_000_000_000L) {
+        if (now - firstSeen.computeIfAbsent(Map.entry(busy.getKey(), busy.getValue()), k -> now) >= 1_000_000_000L) {
           return Optional.of(busy.getKey());
         }
       }
