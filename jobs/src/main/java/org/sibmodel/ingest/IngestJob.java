@@ -1,8 +1,8 @@
 package org.sibmodel.ingest;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,9 +48,6 @@ import org.sibmodel.ssda903.CollectionYear;
 public final class IngestJob {
   private IngestJob() {}
 
-  /** A child of one authority, the key rows are grouped by (the raw id never leaves Spark). */
-  private record ChildId(String la, String child) {}
-
   public static IngestSummary run(SparkSession spark, IngestOptions options) {
     return run(() -> spark, options);
   }
@@ -70,24 +67,20 @@ public final class IngestJob {
     inputs.files().forEach(f -> provenance.file(conf, f.path()));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
 
-    // The text is read again by each pass over it (reading is cheap; caching raw lines was not).
+    // The text is read twice: once to decide the collection years, once to validate and resolve
+    // it (reading is cheap; caching raw lines or validated rows was not).
     JavaRDD<RawRow> raw = readLines(jsc, inputs);
     YearDecision years = YearDecision.decide(raw, inputs, options);
     RowValidator validator =
         new RowValidator(inputs, years.years(), Schemas.ssda903Codes(), options.la(), options.today());
-    Dataset<Row> validated = spark.createDataFrame(raw.map(r -> StagedRows.validated(validator.validate(r))), StagedRows.VALIDATED)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> validated = spark.createDataFrame(raw.map(r -> StagedRows.validated(validator.validate(r))), StagedRows.VALIDATED);
+    ChildResolver resolver = new ChildResolver(
+        pseudonymiser, postcodes, inputs, Schemas.ssda903Codes().group("returned_home"));
+    Dataset<Row> resolved = resolve(validated, resolver, inputs).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      ChildResolver resolver = new ChildResolver(
-          pseudonymiser, postcodes, inputs, Schemas.ssda903Codes().group("returned_home"));
-      Dataset<Row> resolved = resolve(validated, resolver, inputs).persist(StorageLevel.MEMORY_AND_DISK());
-      try {
-        return write(spark, options, inputs, years, postcodes, validated, resolved, provenance);
-      } finally {
-        resolved.unpersist();
-      }
+      return write(spark, options, inputs, years, postcodes, resolved, provenance);
     } finally {
-      validated.unpersist();
+      resolved.unpersist();
     }
   }
 
@@ -112,32 +105,27 @@ public final class IngestJob {
 
   /**
    * Brings each child's valid rows together (one shuffle, sorted by child) and resolves the
-   * child's history: rows of {@link StagedRows#RESOLVED}.
+   * child's history; a rejected line, which has no child, goes by its line number (so that a file
+   * of rejected lines spreads over the partitions) and is its own group. Rows of {@link
+   * StagedRows#RESOLVED}, with each partition's counts of lines seen, fates and unmapped postcodes.
    */
   private static Dataset<Row> resolve(Dataset<Row> validated, ChildResolver resolver, InputSet inputs) {
-    return validated.where(col("rejects").isNull())
-        .repartition(col("la"), col("child"))
+    return validated
+        .repartition(col("la"), col("child"), when(col("rejects").isNotNull(), col("line")))
         .sortWithinPartitions("la", "child", "file_id", "line")
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
-          StagedRows.Tally tally = new StagedRows.Tally();
-          return SortedGroups.of(
-              rows,
-              r -> new ChildId(r.getString(2), r.getString(3)),
-              group -> {
-                List<Rows.Row> typed = group.stream().map(r -> StagedRows.typed(r, inputs)).toList();
-                return tally.add(resolver.resolve(typed.get(0).la(), typed.get(0).child(), typed));
-              },
-              tally::counts);
+          StagedRows.Tally tally = new StagedRows.Tally(resolver, inputs);
+          return SortedGroups.of(rows, StagedRows::groupKey, tally::add, tally::counts);
         },
             Encoders.row(StagedRows.RESOLVED));
   }
 
   private static IngestSummary write(
       SparkSession spark, IngestOptions options, InputSet inputs, YearDecision years, PostcodeLookup postcodes,
-      Dataset<Row> validated, Dataset<Row> resolved, Provenance provenance) {
-    List<Row> seen = validated
-        .groupBy(col("file_id"), col("la"), col("collection_year"), col("rejects").isNotNull().as("rejected"))
-        .count()
+      Dataset<Row> resolved, Provenance provenance) {
+    List<Row> seen = resolved.where(col("seen").isNotNull())
+        .groupBy("seen.file_id", "seen.la", "seen.collection_year", "seen.rejected")
+        .agg(sum("seen.rows"))
         .collectAsList();
     List<Row> reconciliation = reconcile(inputs, seen, resolved);
 
@@ -146,8 +134,7 @@ public final class IngestJob {
     Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*")
         .orderBy("la", "child_key", "period_number")
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rejects = validated.where(col("rejects").isNotNull()).select(explode(col("rejects")).as("r")).select("r.*")
-        .union(resolved.where(col("reject").isNotNull()).select("reject.*"))
+    Dataset<Row> rejects = resolved.where(col("reject").isNotNull()).select("reject.*")
         .orderBy("source_file", "line", "rule");
     Map<String, LocalDate[]> coverage = coverage(inputs, seen);
     CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());

@@ -1,5 +1,6 @@
 package org.sibmodel.ingest;
 
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -55,16 +56,26 @@ final class StagedRows {
       .add("la", StringType).add("outward_code", StringType, false).add("episodes", LongType, false);
 
   /**
-   * One row per record the children of a partition resolved to, then the partition's counts of
-   * fates and unmapped postcodes (a row per input row would be most of the table, only to be
-   * counted); exactly one of the columns is set.
+   * How many lines of a file a partition read, by authority and collection year, and whether
+   * validation rejected them (a rejected line has neither).
+   */
+  static final StructType SEEN = new StructType()
+      .add("file_id", IntegerType, false).add("la", StringType).add("collection_year", IntegerType)
+      .add("rejected", BooleanType, false).add("rows", LongType, false);
+
+  /**
+   * One row per record a partition's lines resolved to (the children's episodes and periods, and
+   * the rejects of children and of single lines), then the partition's counts of lines seen, fates
+   * and unmapped postcodes (a row per input row would be most of the table, only to be counted);
+   * exactly one of the columns is set.
    */
   static final StructType RESOLVED = new StructType()
       .add("episode", CuratedRows.EPISODES)
       .add("period", CuratedRows.PERIODS)
       .add("reject", CuratedRows.REJECTS)
       .add("fates", FATES)
-      .add("unmapped", UNMAPPED);
+      .add("unmapped", UNMAPPED)
+      .add("seen", SEEN);
 
   static Row validated(RowValidator.Result result) {
     Object[] v = new Object[VALIDATED.size()];
@@ -114,15 +125,56 @@ final class StagedRows {
     };
   }
 
-  /** The resolutions of a partition's children as rows of {@link #RESOLVED}, counting as it goes. */
+  /** The column of {@link #VALIDATED} with the rules a rejected line broke (null for a valid row). */
+  private static final int REJECTS_COLUMN = VALIDATED.fieldIndex("rejects");
+
+  private record ChildKey(String la, String child) {}
+
+  private record LineKey(int fileId, long line) {}
+
+  /**
+   * What the rows of {@link #VALIDATED} are grouped by: a valid row by its child, a rejected line
+   * (which has no child) by itself.
+   */
+  static Object groupKey(Row r) {
+    return r.isNullAt(REJECTS_COLUMN) ? new ChildKey(r.getString(2), r.getString(3)) : new LineKey(r.getInt(0), r.getLong(1));
+  }
+
+  /**
+   * The groups of a partition's rows (see {@link #groupKey}) as rows of {@link #RESOLVED}: a
+   * rejected line's rejects, a child's resolved history; counting lines, fates and unmapped
+   * postcodes as it goes.
+   */
   static final class Tally {
+    private record SeenKey(int fileId, String la, Integer collectionYear, boolean rejected) {}
+
     private record FateKey(int fileId, RowFate.Fate fate) {}
 
+    private final ChildResolver resolver;
+    private final InputSet inputs;
+    private final Map<SeenKey, Long> seen = new HashMap<>();
     private final Map<FateKey, Long> fates = new HashMap<>();
     private final Map<Curated.UnmappedPostcode, Long> unmapped = new HashMap<>();
 
-    /** The child's episodes, periods and rejects as rows; its fates and unmapped postcodes counted. */
-    List<Row> add(ChildResolver.Result result) {
+    Tally(ChildResolver resolver, InputSet inputs) {
+      this.resolver = resolver;
+      this.inputs = inputs;
+    }
+
+    /** One group: a rejected line's rejects, or the child's episodes, periods and rejects. */
+    List<Row> add(List<Row> group) {
+      Row first = group.get(0);
+      if (!first.isNullAt(REJECTS_COLUMN)) {
+        seen.merge(new SeenKey(first.getInt(0), null, null, true), 1L, Long::sum);
+        return first.<Row>getList(REJECTS_COLUMN).stream().map(r -> inColumn(2, r)).toList();
+      }
+      List<Rows.Row> typed = new ArrayList<>(group.size());
+      for (Row r : group) {
+        Rows.Row row = typed(r, inputs);
+        seen.merge(new SeenKey(row.fileId(), row.la(), row.collectionYear(), false), 1L, Long::sum);
+        typed.add(row);
+      }
+      ChildResolver.Result result = resolver.resolve(typed.get(0).la(), typed.get(0).child(), typed);
       result.fates().forEach(f -> fates.merge(new FateKey(f.fileId(), f.fate()), 1L, Long::sum));
       result.unmapped().forEach(u -> unmapped.merge(u, 1L, Long::sum));
       List<Row> rows = new ArrayList<>(result.episodes().size() + result.periods().size() + result.rejects().size());
@@ -134,9 +186,11 @@ final class StagedRows {
 
     /** The counts so far, as rows. */
     List<Row> counts() {
-      List<Row> rows = new ArrayList<>(fates.size() + unmapped.size());
+      List<Row> rows = new ArrayList<>(seen.size() + fates.size() + unmapped.size());
       fates.forEach((k, n) -> rows.add(inColumn(3, new GenericRowWithSchema(new Object[] {k.fileId(), k.fate().name(), n}, FATES))));
       unmapped.forEach((u, n) -> rows.add(inColumn(4, new GenericRowWithSchema(new Object[] {u.la(), u.outwardCode(), n}, UNMAPPED))));
+      seen.forEach((k, n) -> rows.add(inColumn(5,
+          new GenericRowWithSchema(new Object[] {k.fileId(), k.la(), k.collectionYear(), k.rejected(), n}, SEEN))));
       return rows;
     }
   }
