@@ -3,6 +3,7 @@ package org.sibmodel.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,7 +113,10 @@ public final class IngestJob {
   private static Dataset<Row> resolve(Dataset<Row> validated, ChildResolver resolver, InputSet inputs) {
     return validated
         .repartition(col("la"), col("child"), when(col("rejects").isNotNull(), col("line")))
-        .sortWithinPartitions("la", "child", "file_id", "line")
+        // The sort compares a long prefix of its first key before anything else: a hash of the
+        // child tells most rows apart there (the authority, first, would tell none), and equal
+        // hashes still end up in runs of one child.
+        .sortWithinPartitions(xxhash64(col("la"), col("child")), col("la"), col("child"), col("file_id"), col("line"))
         .mapPartitions((MapPartitionsFunction<Row, Row>) rows -> {
           StagedRows.Tally tally = new StagedRows.Tally(resolver, inputs);
           return SortedGroups.of(rows, StagedRows::groupKey, tally::add, tally::counts);
@@ -129,22 +133,21 @@ public final class IngestJob {
         .collectAsList();
     List<Row> reconciliation = reconcile(inputs, seen, resolved);
 
-    Dataset<Row> episodes = resolved.where(col("episode").isNotNull()).select("episode.*")
-        .orderBy("la", "child_key", "episode_start");
-    Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*")
-        .orderBy("la", "child_key", "period_number")
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> rejects = resolved.where(col("reject").isNotNull()).select("reject.*")
-        .orderBy("source_file", "line", "rule");
+    // Each Parquet part file is in order of child_key (the pseudonym, whose first bytes tell rows
+    // apart in the sort's prefix); the files are not in order between them (a Parquet folder read
+    // back need not keep its rows' order anyway), which spares a sort across partitions.
+    Dataset<Row> episodes = resolved.where(col("episode").isNotNull()).select("episode.*");
+    Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*");
+    Dataset<Row> rejects = resolved.where(col("reject").isNotNull()).select("reject.*");
     Map<String, LocalDate[]> coverage = coverage(inputs, seen);
     CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());
     List<Row> unmapped = unmappedPostcodes(resolved);
 
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
-      episodes.write().parquet(out.path("care_episodes"));
-      periods.write().parquet(out.path("care_periods"));
+      episodes.sortWithinPartitions("child_key", "la", "episode_start").write().parquet(out.path("care_episodes"));
+      periods.sortWithinPartitions("child_key", "la", "period_number").write().parquet(out.path("care_periods"));
       entries.table(spark).coalesce(1).write().parquet(out.path("care_entries"));
-      rejects.write().parquet(out.path("ingest_rejects"));
+      rejects.sortWithinPartitions("source_file", "line", "rule").write().parquet(out.path("ingest_rejects"));
       Dataset<Row> reconciliationTable = spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION);
       reconciliationTable.coalesce(1).write().parquet(out.path("ingest_reconciliation"));
       Dataset<Row> unmappedTable = spark.createDataFrame(unmapped, CuratedRows.UNMAPPED);
@@ -163,8 +166,6 @@ public final class IngestJob {
       provenance.write(out, spark);
       out.commit();
       return summary;
-    } finally {
-      periods.unpersist();
     }
   }
 
