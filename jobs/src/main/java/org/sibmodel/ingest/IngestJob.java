@@ -127,11 +127,8 @@ public final class IngestJob {
   private static IngestSummary write(
       SparkSession spark, IngestOptions options, InputSet inputs, YearDecision years, PostcodeLookup postcodes,
       Dataset<Row> resolved, Provenance provenance) {
-    List<Row> seen = resolved.where(col("seen").isNotNull())
-        .groupBy("seen.file_id", "seen.la", "seen.collection_year", "seen.rejected")
-        .agg(sum("seen.rows"))
-        .collectAsList();
-    List<Row> reconciliation = reconcile(inputs, seen, resolved);
+    LineCounts counts = LineCounts.of(resolved);
+    List<Row> reconciliation = reconcile(inputs, counts);
 
     // Each Parquet part file is in order of child_key (the pseudonym, whose first bytes tell rows
     // apart in the sort's prefix); the files are not in order between them (a Parquet folder read
@@ -139,9 +136,9 @@ public final class IngestJob {
     Dataset<Row> episodes = resolved.where(col("episode").isNotNull()).select("episode.*");
     Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*");
     Dataset<Row> rejects = resolved.where(col("reject").isNotNull()).select("reject.*");
-    Map<String, LocalDate[]> coverage = coverage(inputs, seen);
+    Map<String, LocalDate[]> coverage = coverage(inputs, counts);
     CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());
-    List<Row> unmapped = unmappedPostcodes(resolved);
+    List<Row> unmapped = unmappedPostcodes(counts);
 
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       episodes.sortWithinPartitions("child_key", "la", "episode_start").write().parquet(out.path("care_episodes"));
@@ -173,28 +170,15 @@ public final class IngestJob {
    * One row per file: rows read against their fates. Every row must have exactly one fate; if
    * not, ingest has a bug and stops here, before writing anything.
    */
-  private static List<Row> reconcile(InputSet inputs, List<Row> seen, Dataset<Row> resolved) {
-    Map<Integer, Long> read = new HashMap<>();
-    Map<Integer, Long> rejectedOnTheirOwn = new HashMap<>();
-    for (Row r : seen) {
-      read.merge(r.getInt(0), r.getLong(4), Long::sum);
-      if (r.getBoolean(3)) {
-        rejectedOnTheirOwn.merge(r.getInt(0), r.getLong(4), Long::sum);
-      }
-    }
-    Map<Integer, Map<RowFate.Fate, Long>> fates = new HashMap<>();
-    resolved.where(col("fates").isNotNull()).groupBy("fates.file_id", "fates.fate").agg(sum("fates.rows")).collectAsList()
-        .forEach(r -> fates.computeIfAbsent(r.getInt(0), k -> new EnumMap<>(RowFate.Fate.class))
-            .put(RowFate.Fate.valueOf(r.getString(1)), r.getLong(2)));
-    Map<Integer, TreeSet<String>> labels = returnLabels(inputs, seen);
+  private static List<Row> reconcile(InputSet inputs, LineCounts counts) {
+    Map<Integer, TreeSet<String>> labels = returnLabels(inputs, counts);
     List<Row> rows = new ArrayList<>();
     List<String> unbalanced = new ArrayList<>();
     for (InputFile file : inputs.files()) {
-      Map<RowFate.Fate, Long> fate = fates.getOrDefault(file.id(), Map.of());
-      long rowsRead = read.getOrDefault(file.id(), 0L);
-      long accepted = fate.getOrDefault(RowFate.Fate.ACCEPTED, 0L);
-      long rejected = rejectedOnTheirOwn.getOrDefault(file.id(), 0L) + fate.getOrDefault(RowFate.Fate.REJECTED, 0L);
-      long superseded = fate.getOrDefault(RowFate.Fate.SUPERSEDED, 0L);
+      long rowsRead = counts.read(file.id());
+      long accepted = counts.fate(file.id(), RowFate.Fate.ACCEPTED);
+      long rejected = counts.rejectedByValidation(file.id()) + counts.fate(file.id(), RowFate.Fate.REJECTED);
+      long superseded = counts.fate(file.id(), RowFate.Fate.SUPERSEDED);
       boolean balanced = rowsRead == accepted + rejected + superseded;
       if (!balanced) {
         unbalanced.add(file.relativePath() + " (read " + rowsRead + ", accepted " + accepted + ", rejected "
@@ -222,22 +206,22 @@ public final class IngestJob {
   }
 
   /** YEAR values of accepted-so-far rows in files that carry a YEAR column. */
-  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, List<Row> seen) {
+  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, LineCounts counts) {
     Map<Integer, TreeSet<String>> labels = new TreeMap<>();
-    for (Row r : seen) {
-      if (!r.getBoolean(3) && inputs.file(r.getInt(0)).hasColumn("YEAR")) {
-        labels.computeIfAbsent(r.getInt(0), k -> new TreeSet<>()).add(CollectionYear.label(r.getInt(2)));
+    for (LineCounts.Seen s : counts.seen().keySet()) {
+      if (!s.rejected() && inputs.file(s.fileId()).hasColumn("YEAR")) {
+        labels.computeIfAbsent(s.fileId(), k -> new TreeSet<>()).add(CollectionYear.label(s.collectionYear()));
       }
     }
     return labels;
   }
 
   /** First and last day covered by the episodes returns of each authority. */
-  private static Map<String, LocalDate[]> coverage(InputSet inputs, List<Row> seen) {
+  private static Map<String, LocalDate[]> coverage(InputSet inputs, LineCounts counts) {
     Map<String, TreeSet<Integer>> years = new TreeMap<>();
-    for (Row r : seen) {
-      if (!r.getBoolean(3) && inputs.file(r.getInt(0)).kind() == Ssda903File.EPISODES) {
-        years.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getInt(2));
+    for (LineCounts.Seen s : counts.seen().keySet()) {
+      if (!s.rejected() && inputs.file(s.fileId()).kind() == Ssda903File.EPISODES) {
+        years.computeIfAbsent(s.la(), k -> new TreeSet<>()).add(s.collectionYear());
       }
     }
     Map<String, LocalDate[]> coverage = new LinkedHashMap<>();
@@ -246,13 +230,9 @@ public final class IngestJob {
   }
 
   /** Unmapped postcodes by outward code; codes with fewer than 5 episodes pooled as "(other)". */
-  private static List<Row> unmappedPostcodes(Dataset<Row> resolved) {
-    Map<Curated.UnmappedPostcode, Long> counts = new HashMap<>();
-    resolved.where(col("unmapped").isNotNull()).groupBy("unmapped.la", "unmapped.outward_code").agg(sum("unmapped.episodes"))
-        .collectAsList()
-        .forEach(r -> counts.put(new Curated.UnmappedPostcode(r.getString(0), r.getString(1)), r.getLong(2)));
+  private static List<Row> unmappedPostcodes(LineCounts counts) {
     Map<String, Map<String, Long>> byLa = new TreeMap<>();
-    counts.forEach((u, n) -> {
+    counts.unmapped().forEach((u, n) -> {
       String code = n < IngestSummary.SMALL_COUNT ? "(other)" : u.outwardCode();
       byLa.computeIfAbsent(u.la(), k -> new TreeMap<>()).merge(code, n, Long::sum);
     });

@@ -35,7 +35,12 @@ public record InputFile(
   /** The value of a column in a row of this file: trimmed, null when absent or empty. */
   public String value(String[] row, String column) {
     Integer index = columns.get(column);
-    if (index == null || index >= row.length) {
+    return index == null ? null : value(row, index);
+  }
+
+  /** The value at a column index of a row: trimmed, null when absent or empty. */
+  public static String value(String[] row, int index) {
+    if (index >= row.length) {
       return null;
     }
     String value = row[index].trim();

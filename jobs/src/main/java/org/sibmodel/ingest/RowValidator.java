@@ -11,6 +11,7 @@ import org.sibmodel.ingest.Reject.Rule;
 import org.sibmodel.io.CsvLine;
 import org.sibmodel.io.RawRow;
 import org.sibmodel.schemas.CodeList;
+import org.sibmodel.schemas.DatasetSchema;
 import org.sibmodel.schemas.FieldSpec;
 import org.sibmodel.schemas.FieldType;
 import org.sibmodel.schemas.Ssda903Codes;
@@ -33,7 +34,26 @@ final class RowValidator implements Serializable {
     }
   }
 
+  /**
+   * What validation needs to know of one file, worked out once rather than for every row: the
+   * declared fields it has, each with its column's index, and its dataset's DEC and REC fields.
+   */
+  private record Columns(InputFile file, List<FieldSpec> fields, int[] index, FieldSpec dec, FieldSpec rec) {
+    static Columns of(InputFile file) {
+      DatasetSchema schema = file.kind().schema();
+      List<FieldSpec> fields = schema.fields().stream()
+          .filter(f -> !f.optionalColumn() && file.hasColumn(f.name()))
+          .toList();
+      int[] index = fields.stream().mapToInt(f -> file.columns().get(f.name())).toArray();
+      FieldSpec dec = file.kind() == Ssda903File.EPISODES ? schema.requireField("DEC") : null;
+      FieldSpec rec = file.kind() == Ssda903File.EPISODES ? schema.requireField("REC") : null;
+      return new Columns(file, fields, index, dec, rec);
+    }
+  }
+
   private final InputSet inputs;
+  /** Each file's {@link Columns}, by file id: worked out where the validator runs, on first use. */
+  private transient List<Columns> columnsByFile;
   private final ReturnYears years;
   private final Ssda903Codes codes;
   private final String defaultLa;
@@ -48,7 +68,8 @@ final class RowValidator implements Serializable {
   }
 
   Result validate(RawRow raw) {
-    InputFile file = inputs.file(raw.fileId());
+    Columns columns = columns(raw.fileId());
+    InputFile file = columns.file();
     Check check = new Check(file, raw.line());
     String[] values;
     try {
@@ -65,11 +86,9 @@ final class RowValidator implements Serializable {
     Integer year = collectionYear(file, values, check);
     check.year = year;
     Map<String, Object> parsed = new HashMap<>();
-    for (FieldSpec field : file.kind().schema().fields()) {
-      if (field.optionalColumn() || !file.hasColumn(field.name())) {
-        continue;
-      }
-      String value = file.value(values, field.name());
+    for (int i = 0; i < columns.fields().size(); i++) {
+      FieldSpec field = columns.fields().get(i);
+      String value = InputFile.value(values, columns.index()[i]);
       if (value == null) {
         if (field.required()) {
           check.fail(field, null, Rule.MISSING_VALUE, field.name() + " is empty; it is required");
@@ -97,13 +116,23 @@ final class RowValidator implements Serializable {
       parsed.put(field.name(), value);
     }
     if (year != null) {
-      checkDates(file, parsed, year, check);
+      checkDates(columns, parsed, year, check);
     }
     if (!check.rejects.isEmpty()) {
       return check.result(null);
     }
-    String la = file.hasColumn("LA") && file.value(values, "LA") != null ? file.value(values, "LA") : defaultLa;
+    String la = file.value(values, "LA");
+    if (la == null) {
+      la = defaultLa;
+    }
     return check.result(typed(file, raw.line(), la, year, parsed));
+  }
+
+  private Columns columns(int fileId) {
+    if (columnsByFile == null) {
+      columnsByFile = inputs.files().stream().map(Columns::of).toList();
+    }
+    return columnsByFile.get(fileId);
   }
 
   private Integer collectionYear(InputFile file, String[] values, Check check) {
@@ -123,9 +152,9 @@ final class RowValidator implements Serializable {
     return years.collectionYear(label);
   }
 
-  private void checkDates(InputFile file, Map<String, Object> parsed, int year, Check check) {
+  private void checkDates(Columns columns, Map<String, Object> parsed, int year, Check check) {
     LocalDate returnEnd = CollectionYear.end(year);
-    for (FieldSpec field : file.kind().schema().fields()) {
+    for (FieldSpec field : columns.fields()) {
       if (!(parsed.get(field.name()) instanceof LocalDate date)) {
         continue;
       }
@@ -142,14 +171,14 @@ final class RowValidator implements Serializable {
                 + CollectionYear.label(year) + " return (" + Ssda903Dates.format(returnEnd) + ")");
       }
     }
-    if (file.kind() != Ssda903File.EPISODES) {
+    if (columns.file().kind() != Ssda903File.EPISODES) {
       return;
     }
     LocalDate decom = (LocalDate) parsed.get("DECOM");
     LocalDate dec = (LocalDate) parsed.get("DEC");
     String rec = (String) parsed.get("REC");
-    FieldSpec decField = file.kind().schema().requireField("DEC");
-    FieldSpec recField = file.kind().schema().requireField("REC");
+    FieldSpec decField = columns.dec();
+    FieldSpec recField = columns.rec();
     if (decom != null && dec != null && dec.isBefore(decom)) {
       check.fail(decField, Ssda903Dates.format(dec), Rule.DEC_BEFORE_DECOM,
           "DEC " + Ssda903Dates.format(dec) + " is before DECOM " + Ssda903Dates.format(decom));

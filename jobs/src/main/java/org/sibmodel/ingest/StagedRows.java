@@ -146,13 +146,11 @@ final class StagedRows {
    * postcodes as it goes.
    */
   static final class Tally {
-    private record SeenKey(int fileId, String la, Integer collectionYear, boolean rejected) {}
-
     private record FateKey(int fileId, RowFate.Fate fate) {}
 
     private final ChildResolver resolver;
     private final InputSet inputs;
-    private final Map<SeenKey, Long> seen = new HashMap<>();
+    private final Map<LineCounts.Seen, Long> seen = new HashMap<>();
     private final Map<FateKey, Long> fates = new HashMap<>();
     private final Map<Curated.UnmappedPostcode, Long> unmapped = new HashMap<>();
 
@@ -165,13 +163,13 @@ final class StagedRows {
     List<Row> add(List<Row> group) {
       Row first = group.get(0);
       if (!first.isNullAt(REJECTS_COLUMN)) {
-        seen.merge(new SeenKey(first.getInt(0), null, null, true), 1L, Long::sum);
+        seen.merge(new LineCounts.Seen(first.getInt(0), null, null, true), 1L, Long::sum);
         return first.<Row>getList(REJECTS_COLUMN).stream().map(r -> inColumn(2, r)).toList();
       }
       List<Rows.Row> typed = new ArrayList<>(group.size());
       for (Row r : group) {
         Rows.Row row = typed(r, inputs);
-        seen.merge(new SeenKey(row.fileId(), row.la(), row.collectionYear(), false), 1L, Long::sum);
+        seen.merge(new LineCounts.Seen(row.fileId(), row.la(), row.collectionYear(), false), 1L, Long::sum);
         typed.add(row);
       }
       ChildResolver.Result result = resolver.resolve(typed.get(0).la(), typed.get(0).child(), typed);

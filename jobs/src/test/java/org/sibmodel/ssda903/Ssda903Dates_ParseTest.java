@@ -32,6 +32,47 @@ class Ssda903Dates_ParseTest {
     assertThrows(DateTimeParseException.class, () -> Ssda903Dates.parse("yesterday"));
   }
 
+  /**
+   * Ten-character dates take a quick path that reads the digits in place; with a midnight time
+   * after them the same date goes through the patterns. Both must agree on every text: the same
+   * date, or both refused.
+   */
+  @Test
+  void theQuickPathAgreesWithThePatterns() {
+    java.util.Random random = new java.util.Random(903);
+    String alphabet = "0123456789012345678901234567890123456789/-x ";
+    for (int i = 0; i < 50_000; i++) {
+      char[] c = new char[10];
+      for (int j = 0; j < c.length; j++) {
+        c[j] = alphabet.charAt(random.nextInt(alphabet.length()));
+      }
+      if (i % 3 == 0) {
+        c[2] = '/';
+        c[5] = '/';
+      } else if (i % 3 == 1) {
+        c[4] = '-';
+        c[7] = '-';
+      }
+      String text = new String(c);
+      LocalDate quick = parseOrNull(text);
+      LocalDate patterns = parseOrNull(text.strip() + " 00:00");
+      assertEquals(patterns, quick, text);
+    }
+    assertEquals(LocalDate.of(2020, 2, 29), Ssda903Dates.parse("29/02/2020"));
+    assertThrows(DateTimeParseException.class, () -> Ssda903Dates.parse("29/02/2019"));
+    assertThrows(DateTimeParseException.class, () -> Ssda903Dates.parse("00/01/2019"));
+    assertThrows(DateTimeParseException.class, () -> Ssda903Dates.parse("01/13/2019"));
+    assertThrows(DateTimeParseException.class, () -> Ssda903Dates.parse("١٢/01/2019"));
+  }
+
+  private static LocalDate parseOrNull(String text) {
+    try {
+      return Ssda903Dates.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
   @Test
   void collectionYearsRunAprilToMarch() {
     assertEquals(2019, CollectionYear.of(LocalDate.of(2019, 3, 31)));
