@@ -145,16 +145,14 @@ public final class IngestJob {
       periods.sortWithinPartitions("child_key", "la", "period_number").write().parquet(out.path("care_periods"));
       entries.table(spark).coalesce(1).write().parquet(out.path("care_entries"));
       rejects.sortWithinPartitions("source_file", "line", "rule").write().parquet(out.path("ingest_rejects"));
-      Dataset<Row> reconciliationTable = spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION);
-      reconciliationTable.coalesce(1).write().parquet(out.path("ingest_reconciliation"));
-      Dataset<Row> unmappedTable = spark.createDataFrame(unmapped, CuratedRows.UNMAPPED);
-      unmappedTable.coalesce(1).write().parquet(out.path("unmapped_postcodes"));
+      spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION).coalesce(1).write().parquet(out.path("ingest_reconciliation"));
+      spark.createDataFrame(unmapped, CuratedRows.UNMAPPED).coalesce(1).write().parquet(out.path("unmapped_postcodes"));
 
       Dataset<Row> writtenRejects = spark.read().parquet(out.path("ingest_rejects"));
       CsvExport.write(CuratedRows.ENTRIES, entries.rows(), out, "care_entries.csv");
       CsvExport.write(writtenRejects.orderBy("source_file", "line", "rule"), out, "ingest_rejects.csv");
-      CsvExport.write(reconciliationTable, out, "ingest_reconciliation.csv");
-      CsvExport.write(unmappedTable, out, "unmapped_postcodes.csv");
+      CsvExport.write(CuratedRows.RECONCILIATION, reconciliation, out, "ingest_reconciliation.csv");
+      CsvExport.write(CuratedRows.UNMAPPED, unmapped, out, "unmapped_postcodes.csv");
 
       IngestSummary summary = IngestSummary.of(
           inputs, years, options, spark.read().parquet(out.path("care_periods")), writtenRejects,
