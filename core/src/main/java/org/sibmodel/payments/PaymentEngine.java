@@ -23,6 +23,8 @@ public final class PaymentEngine implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   /** No as-of date: the whole history is known. */
   public static final int NO_AS_OF = Integer.MAX_VALUE - 1;
+  /** The outcomes, copied once: {@code values()} copies its array on every call, and assess runs per child. */
+  private static final SecondaryOutcome[] OUTCOMES = SecondaryOutcome.values();
 
   private final ContractTerms terms;
   private final int contractEnd;
@@ -177,7 +179,7 @@ public final class PaymentEngine implements java.io.Serializable {
     }
 
     long secondary = 0;
-    for (SecondaryOutcome o : SecondaryOutcome.values()) {
+    for (SecondaryOutcome o : OUTCOMES) {
       if (!child.achieved(o)) {
         continue;
       }

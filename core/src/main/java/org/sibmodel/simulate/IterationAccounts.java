@@ -28,6 +28,8 @@ final class IterationAccounts {
   private final long[] dueWithoutEffect;
   private final double[][] careCost;
   private final double[] delivery;
+  private final PaymentSink withEffect;
+  private final PaymentSink withoutEffect;
   private int diversion;
   private int reunification;
   private int engaged;
@@ -53,16 +55,20 @@ final class IterationAccounts {
     this.dueWithoutEffect = new long[months];
     this.careCost = new double[months][GROUPS];
     this.delivery = new double[months];
+    // Made once, not per child: every referred child is assessed twice.
+    int firstMonth = calendar.monthNumber(0);
+    this.withEffect = (kind, earnedDay, paymentMonth, pence) -> due[paymentMonth - firstMonth] += pence;
+    this.withoutEffect = (kind, earnedDay, paymentMonth, pence) -> dueWithoutEffect[paymentMonth - firstMonth] += pence;
   }
 
   /** Where the payment engine puts what the contract pays for the life with the service. */
   PaymentSink withEffect() {
-    return (kind, earnedDay, paymentMonth, pence) -> due[paymentMonth - calendar.monthNumber(0)] += pence;
+    return withEffect;
   }
 
   /** Where the payment engine puts what the contract would pay for the life without the service. */
   PaymentSink withoutEffect() {
-    return (kind, earnedDay, paymentMonth, pence) -> dueWithoutEffect[paymentMonth - calendar.monthNumber(0)] += pence;
+    return withoutEffect;
   }
 
   /** A referral, engaged or not. */

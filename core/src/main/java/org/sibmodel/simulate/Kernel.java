@@ -65,6 +65,8 @@ public final class Kernel implements Serializable {
   private static final AgeBand[] BANDS = AgeBand.values();
   private static final double YEAR = 365.25;
   private static final PlacementGroup[] GROUPS = PlacementGroup.values();
+  /** Copied once: {@code values()} copies its array on every call, and every child draws its outcomes. */
+  private static final SecondaryOutcome[] OUTCOMES = SecondaryOutcome.values();
   private static final int TIME_IN_CARE = 0;
   private static final int TIME_TO_REENTRY = 1;
   /** Stream names: an iteration's parameter draws, its referral counts, its referred children. */
@@ -86,8 +88,9 @@ public final class Kernel implements Serializable {
   private final double waningDays;
   private final Double calibratedEntriesPerYear;
 
-  /** One cell of referrals: pathway x fine band at referral x district, at full volume. */
-  private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError) implements Serializable {}
+  /** One cell of referrals: pathway x fine band at referral x district, at full volume, and the contract's sub-cohort of it. */
+  private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError, SubCohort cohort)
+      implements Serializable {}
 
   /** A band's calibrated curve and its uncertainty: mean of (logit p,) log shape, log scale and a Cholesky factor. */
   private record BandCurve(boolean cure, double[] mean, double[][] cholesky) implements Serializable {}
@@ -187,7 +190,7 @@ public final class Kernel implements Serializable {
             perMonth = rate.perMonth() * r.referralsPerEntry() * pathwayShare;
             logSe = rate.logStdError() == null ? 0 : rate.logStdError();
           }
-          cells.add(new Cell(p, band, d.getKey(), perMonth, logSe));
+          cells.add(new Cell(p, band, d.getKey(), perMonth, logSe, new SubCohort(p, band.ageGroup().orElseThrow())));
         }
       }
     }
@@ -320,12 +323,12 @@ public final class Kernel implements Serializable {
     }
 
     int outcomes = 0;
-    for (SecondaryOutcome o : SecondaryOutcome.values()) {
+    for (SecondaryOutcome o : OUTCOMES) {
       if (u[1 + o.ordinal()] < draw.secondary[o.ordinal()]) {
         outcomes |= o.bit();
       }
     }
-    SubCohort cohort = new SubCohort(cell.pathway(), cell.band().ageGroup().orElseThrow());
+    SubCohort cohort = cell.cohort();
     Assessment with = engine.assess(history(cohort, day0, engagement, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
         PaymentEngine.NO_AS_OF, accounts.withEffect());
     Assessment without = engine.assess(
@@ -441,7 +444,7 @@ public final class Kernel implements Serializable {
     final double entryWithin12;
     final double entryHazard;
     final double extraDays;
-    final double[] secondary = new double[SecondaryOutcome.values().length];
+    final double[] secondary = new double[OUTCOMES.length];
     final double[] weekly = new double[GROUPS.length];
     final double[][] shape = new double[2][BANDS.length];
     final double[][] scale = new double[2][BANDS.length];
