@@ -26,7 +26,8 @@ final class IterationAccounts {
   private final double councilCostPerYear;
   private final long[] due;
   private final long[] dueWithoutEffect;
-  private final double[][] careCost;
+  /** The cost of care avoided by month and placement group, at [m x groups + g]. */
+  private final double[] careCost;
   private final double[] delivery;
   private final PaymentSink withEffect;
   private final PaymentSink withoutEffect;
@@ -53,7 +54,7 @@ final class IterationAccounts {
     int months = calendar.months();
     this.due = new long[months];
     this.dueWithoutEffect = new long[months];
-    this.careCost = new double[months][GROUPS];
+    this.careCost = new double[months * GROUPS];
     this.delivery = new double[months];
     // Made once, not per child: every referred child is assessed twice.
     int firstMonth = calendar.monthNumber(0);
@@ -109,7 +110,25 @@ final class IterationAccounts {
 
   /** The cost of care avoided in month {@code m} in a placement group, pounds in cash (negative: care added). */
   void careCost(int m, int group, double pounds) {
-    careCost[m][group] += pounds;
+    careCost[m * GROUPS + group] += pounds;
+  }
+
+  /**
+   * The cost of care in the whole months {@code [fromMonth, toMonth)}, from {@code costs} laid out as
+   * {@link CareCosts#wholeMonths} lays them: avoided (the life without the service) or added (with it).
+   * Subtracting is the same to the bit as adding the negated cost, as {@link #careCost} is given it.
+   */
+  void careCostOfWholeMonths(int fromMonth, int toMonth, double[] costs, boolean avoided) {
+    int end = toMonth * GROUPS;
+    if (avoided) {
+      for (int i = fromMonth * GROUPS; i < end; i++) {
+        careCost[i] += costs[i];
+      }
+    } else {
+      for (int i = fromMonth * GROUPS; i < end; i++) {
+        careCost[i] -= costs[i];
+      }
+    }
   }
 
   /** The provider's delivery costs in month {@code m} (funded by the social investor). */
@@ -160,8 +179,8 @@ final class IterationAccounts {
       double gross = 0;
       double cashable = 0;
       for (int g = 0; g < GROUPS; g++) {
-        gross += careCost[m][g] * benefit;
-        cashable += careCost[m][g] * scenario.costs().cashable(groups[g], calendar.contractYear(m)) * benefit;
+        gross += careCost[m * GROUPS + g] * benefit;
+        cashable += careCost[m * GROUPS + g] * scenario.costs().cashable(groups[g], calendar.contractYear(m)) * benefit;
       }
       double councilSide = m < calendar.contractMonths() ? councilMonthly * generalGrowth[m] : 0;
       double net = cashable - pounds(paid - topUp) - councilSide;

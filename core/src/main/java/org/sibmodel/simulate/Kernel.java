@@ -361,7 +361,8 @@ public final class Kernel implements Serializable {
 
   /**
    * Adds a life's days in care within [day0, end) to the accounts, costed month by month at the
-   * placement mix of the band the child was in when each spell began and the month's weekly costs.
+   * placement mix of the band the child was in when each spell began and the month's weekly costs:
+   * a spell's first and last months may be part months, the months between are whole.
    */
   private void careDays(int[] entries, int[] exits, int n, int day0, int end, ChildAge age, Draw draw, IterationAccounts accounts,
       boolean without) {
@@ -372,16 +373,24 @@ public final class Kernel implements Serializable {
         continue;
       }
       accounts.careDays(to - from, without);
-      double[] shares = mix[age.bandOn(entries[i])];
-      int m = calendar.monthIndex(from);
-      for (int day = from; day < to; m++) {
-        int chunkEnd = Math.min(to, calendar.monthStart(m + 1));
-        for (int g = 0; g < GROUPS.length; g++) {
-          double cost = (chunkEnd - day) * shares[g] * draw.weekly[g] / 7.0 * costGrowth[m];
-          accounts.careCost(m, g, without ? cost : -cost);
-        }
-        day = chunkEnd;
+      int band = age.bandOn(entries[i]);
+      int first = calendar.monthIndex(from);
+      int last = calendar.monthIndex(to - 1);
+      if (first == last) {
+        careCostOfMonth(first, to - from, band, draw.careCosts, accounts, without);
+      } else {
+        careCostOfMonth(first, calendar.monthStart(first + 1) - from, band, draw.careCosts, accounts, without);
+        accounts.careCostOfWholeMonths(first + 1, last, draw.careCosts.wholeMonths(band), without);
+        careCostOfMonth(last, to - calendar.monthStart(last), band, draw.careCosts, accounts, without);
       }
+    }
+  }
+
+  /** Adds {@code days} days in care in month {@code m}, avoided ({@code without}) or added. */
+  private static void careCostOfMonth(int m, int days, int band, CareCosts costs, IterationAccounts accounts, boolean without) {
+    for (int g = 0; g < GROUPS.length; g++) {
+      double cost = costs.of(band, m, g, days);
+      accounts.careCost(m, g, without ? cost : -cost);
     }
   }
 
@@ -453,6 +462,7 @@ public final class Kernel implements Serializable {
     final double exitHazardRatio;
     final double inflation;
     final double councilCostPerYear;
+    final CareCosts careCosts;
 
     Draw(SplittableRandom rng) {
       volume = scenario.referrals().volume().draw(rng);
@@ -495,6 +505,7 @@ public final class Kernel implements Serializable {
         council += cost.pounds().draw(rng);
       }
       councilCostPerYear = council;
+      careCosts = new CareCosts(mix, weekly, costGrowth, calendar);
     }
 
     /** mean + L z. */
