@@ -2,7 +2,6 @@ package org.sibmodel.simulate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -13,7 +12,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.payments.Assessment;
 import org.sibmodel.payments.CalendarDays;
-import org.sibmodel.payments.ChildHistory;
 import org.sibmodel.payments.ContractTerms;
 import org.sibmodel.payments.Money;
 import org.sibmodel.payments.PaymentEngine;
@@ -334,11 +332,10 @@ public final class Kernel implements Serializable {
       }
     }
     SubCohort cohort = cell.cohort();
-    Assessment with = engine.assess(history(cohort, day0, engagement, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
-        PaymentEngine.NO_AS_OF, accounts.withEffect());
-    Assessment without = engine.assess(
-        history(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits, nWithout, paymentEnd, outcomes),
-        PaymentEngine.NO_AS_OF, accounts.withoutEffect());
+    Assessment with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits,
+        spellsBefore(paymentEnd, lives.withEntries, nWith), outcomes, accounts.withEffect());
+    Assessment without = engine.assessSimulated(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits,
+        spellsBefore(paymentEnd, lives.withoutEntries, nWithout), outcomes, accounts.withoutEffect());
     accounts.assessed(with.payableDays(), with.milestone() > 0, without.milestone() > 0);
     careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, age, draw, accounts, true);
     careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, age, draw, accounts, false);
@@ -354,14 +351,13 @@ public final class Kernel implements Serializable {
     };
   }
 
-  /** The spells that start inside the payment horizon: what the payment engine assesses. */
-  private static ChildHistory history(SubCohort cohort, int day0, int engagement, int[] entries, int[] exits, int n, int paymentEnd,
-      int outcomes) {
+  /** How many of a life's n spells start inside the payment horizon: what the payment engine assesses. */
+  private static int spellsBefore(int paymentEnd, int[] entries, int n) {
     int k = 0;
     while (k < n && entries[k] < paymentEnd) {
       k++;
     }
-    return new ChildHistory(null, cohort, day0, Arrays.copyOf(entries, k), Arrays.copyOf(exits, k), outcomes, engagement, null);
+    return k;
   }
 
   /**
