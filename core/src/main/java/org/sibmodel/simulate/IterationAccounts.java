@@ -31,6 +31,7 @@ final class IterationAccounts {
   private final double[] delivery;
   private final PaymentSink withEffect;
   private final PaymentSink withoutEffect;
+  private final PaymentSink bothLives;
   private int diversion;
   private int reunification;
   private int engaged;
@@ -60,6 +61,10 @@ final class IterationAccounts {
     int firstMonth = calendar.monthNumber(0);
     this.withEffect = (kind, earnedDay, paymentMonth, pence) -> due[paymentMonth - firstMonth] += pence;
     this.withoutEffect = (kind, earnedDay, paymentMonth, pence) -> dueWithoutEffect[paymentMonth - firstMonth] += pence;
+    this.bothLives = (kind, earnedDay, paymentMonth, pence) -> {
+      due[paymentMonth - firstMonth] += pence;
+      dueWithoutEffect[paymentMonth - firstMonth] += pence;
+    };
   }
 
   /** Where the payment engine puts what the contract pays for the life with the service. */
@@ -70,6 +75,14 @@ final class IterationAccounts {
   /** Where the payment engine puts what the contract would pay for the life without the service. */
   PaymentSink withoutEffect() {
     return withoutEffect;
+  }
+
+  /**
+   * Where the payment engine puts what the contract pays for a child whose two lives earn the same:
+   * into both. Pence are whole numbers, so their sums do not depend on the order they come in.
+   */
+  PaymentSink bothLives() {
+    return bothLives;
   }
 
   /** A referral, engaged or not. */

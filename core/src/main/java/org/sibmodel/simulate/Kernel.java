@@ -2,6 +2,7 @@ package org.sibmodel.simulate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -260,6 +261,17 @@ public final class Kernel implements Serializable {
     final int[] withExits = new int[MAX_SPELLS];
     final int[] withoutEntries = new int[MAX_SPELLS];
     final int[] withoutExits = new int[MAX_SPELLS];
+
+    /**
+     * Whether the first {@code paidWith} spells of the life with the service and the first
+     * {@code paidWithout} of the life without it are the same spells: then both lives earn the same
+     * payments, and the payment engine need assess only one of them.
+     */
+    boolean samePayableSpells(int paidWith, int paidWithout) {
+      return paidWith == paidWithout
+          && Arrays.equals(withEntries, 0, paidWith, withoutEntries, 0, paidWith)
+          && Arrays.equals(withExits, 0, paidWith, withoutExits, 0, paidWith);
+    }
   }
 
   /**
@@ -332,10 +344,21 @@ public final class Kernel implements Serializable {
       }
     }
     SubCohort cohort = cell.cohort();
-    Assessment with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits,
-        spellsBefore(paymentEnd, lives.withEntries, nWith), outcomes, accounts.withEffect());
-    Assessment without = engine.assessSimulated(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits,
-        spellsBefore(paymentEnd, lives.withoutEntries, nWithout), outcomes, accounts.withoutEffect());
+    int paidWith = spellsBefore(paymentEnd, lives.withEntries, nWith);
+    int paidWithout = spellsBefore(paymentEnd, lives.withoutEntries, nWithout);
+    Assessment with;
+    Assessment without;
+    if (lives.samePayableSpells(paidWith, paidWithout)) {
+      // A quarter or so of children: no care in either life before the payment horizon, or the same care.
+      with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits, paidWith, outcomes,
+          accounts.bothLives());
+      without = with;
+    } else {
+      with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits, paidWith, outcomes,
+          accounts.withEffect());
+      without = engine.assessSimulated(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits, paidWithout, outcomes,
+          accounts.withoutEffect());
+    }
     accounts.assessed(with.payableDays(), with.milestone() > 0, without.milestone() > 0);
     careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, age, draw, accounts, true);
     careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, age, draw, accounts, false);
