@@ -23,6 +23,8 @@ public final class PaymentEngine implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   /** No as-of date: the whole history is known. */
   public static final int NO_AS_OF = Integer.MAX_VALUE - 1;
+  /** The outcomes, copied once: {@code values()} copies its array on every call, and assess runs per child. */
+  private static final SecondaryOutcome[] OUTCOMES = SecondaryOutcome.values();
 
   private final ContractTerms terms;
   private final int contractEnd;
@@ -104,14 +106,29 @@ public final class PaymentEngine implements java.io.Serializable {
    * @param asOf last day known (epoch day), or {@link #NO_AS_OF}
    */
   public Assessment assess(ChildHistory child, int asOf, PaymentSink sink) {
-    Priced p = priced[index(child.subCohort())];
-    int[] entries = child.entries();
-    int[] exits = child.exits();
+    return assess(child.subCohort(), child.day0(), child.engagementStart(), child.entries(), child.exits(), child.entries().length,
+        child.endsHome(), child.outcomes(), asOf, sink);
+  }
+
+  /**
+   * Assesses a simulated child, every exit from care a return home, with the whole history known:
+   * the first {@code spells} spells of {@code entries} and {@code exits}, as a {@link ChildHistory}
+   * of them would hold. For the simulation kernel, which assesses two lives of every referred child
+   * and builds valid histories by construction: no history is checked, copied or made.
+   */
+  public Assessment assessSimulated(SubCohort cohort, int day0, int engagementStart, int[] entries, int[] exits, int spells,
+      int outcomes, PaymentSink sink) {
+    return assess(cohort, day0, engagementStart, entries, exits, spells, null, outcomes, NO_AS_OF, sink);
+  }
+
+  private Assessment assess(SubCohort cohort, int day0, int engagementStart, int[] entries, int[] exits, int spells,
+      boolean[] endsHome, int outcomes, int asOf, PaymentSink sink) {
+    Priced p = priced[index(cohort)];
     int known = 0;
-    while (known < entries.length && entries[known] <= asOf) {
+    while (known < spells && entries[known] <= asOf) {
       known++;
     }
-    int milestoneDay = CalendarDays.plusMonths(child.day0(), milestoneMonths);
+    int milestoneDay = CalendarDays.plusMonths(day0, milestoneMonths);
     int trackEnd = milestoneDay + trackingDays;
     Daily daily = new Daily(p.daily(), asOf, sink);
 
@@ -155,7 +172,7 @@ public final class PaymentEngine implements java.io.Serializable {
           status = PaymentStatus.STOPPED_LONG_SPELL;
           break;
         }
-        if (child.endsHome() != null && !child.endsHome()[i]) {
+        if (endsHome != null && !endsHome[i]) {
           status = PaymentStatus.STOPPED_NOT_HOME;
           break;
         }
@@ -177,11 +194,11 @@ public final class PaymentEngine implements java.io.Serializable {
     }
 
     long secondary = 0;
-    for (SecondaryOutcome o : SecondaryOutcome.values()) {
-      if (!child.achieved(o)) {
+    for (SecondaryOutcome o : OUTCOMES) {
+      if ((outcomes & o.bit()) == 0) {
         continue;
       }
-      int day = CalendarDays.plusMonths(child.engagementStart(), assessmentMonths[o.ordinal()]);
+      int day = CalendarDays.plusMonths(engagementStart, assessmentMonths[o.ordinal()]);
       if (secondaryRequiresHome && (day >= stabilityEnd || inCare(entries, exits, known, day))) {
         continue;
       }

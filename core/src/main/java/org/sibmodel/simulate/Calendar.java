@@ -66,6 +66,11 @@ final class Calendar implements Serializable {
     return monthStart[m];
   }
 
+  /** Days in month index {@code m}. */
+  int monthLength(int m) {
+    return monthStart[m + 1] - monthStart[m];
+  }
+
   /** The month index of an epoch day. */
   int monthIndex(int epochDay) {
     return CalendarDays.monthOf(epochDay) - firstMonth;

@@ -82,17 +82,47 @@ public record Distribution(String kind, double mean, double sd) implements java.
     }
     return switch (kind) {
       case "normal" -> mean + sd * STANDARD_NORMAL.inverseCumulativeProbability(u);
-      case "lognormal" -> {
-        double sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
-        double mu = Math.log(mean) - sigma2 / 2;
-        yield Math.exp(mu + Math.sqrt(sigma2) * STANDARD_NORMAL.inverseCumulativeProbability(u));
-      }
+      case "lognormal" -> lognormal().quantile(u);
       case "beta" -> {
         double common = mean * (1 - mean) / (sd * sd) - 1;
         yield new BetaDistribution(null, mean * common, (1 - mean) * common).inverseCumulativeProbability(u);
       }
       default -> mean;
     };
+  }
+
+  /**
+   * The quantile function, with what does not depend on u worked out once: for a distribution drawn
+   * per child (the days from referral to day 0) rather than per iteration. The same value as
+   * {@link #quantile} for every u, to the bit.
+   */
+  public Quantile quantileFunction() {
+    if (sd == 0 || kind.equals("fixed")) {
+      return u -> mean;
+    }
+    if (kind.equals("lognormal")) {
+      return lognormal()::quantile;
+    }
+    return this::quantile;
+  }
+
+  /** A quantile function: the value for a uniform u in (0, 1). Serializable, as Spark ships the kernel that keeps one. */
+  @FunctionalInterface
+  public interface Quantile extends java.io.Serializable {
+    double of(double u);
+  }
+
+  /** A lognormal's log-scale parameters: log X is normal with mean mu and standard deviation sigma. */
+  private record LogNormal(double mu, double sigma) implements java.io.Serializable {
+    double quantile(double u) {
+      return Math.exp(mu + sigma * STANDARD_NORMAL.inverseCumulativeProbability(u));
+    }
+  }
+
+  /** The log-scale parameters of this lognormal, from its mean and sd. */
+  private LogNormal lognormal() {
+    double sigma2 = Math.log(1 + (sd * sd) / (mean * mean));
+    return new LogNormal(Math.log(mean) - sigma2 / 2, Math.sqrt(sigma2));
   }
 
   public double draw(SplittableRandom rng) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sibmodel.payments.CalendarDays;
 import org.sibmodel.payments.CapAllocator;
+import org.sibmodel.payments.PaymentKind;
 import org.sibmodel.payments.PaymentSink;
 import org.sibmodel.vocabulary.Pathway;
 import org.sibmodel.vocabulary.PlacementGroup;
@@ -26,8 +27,12 @@ final class IterationAccounts {
   private final double councilCostPerYear;
   private final long[] due;
   private final long[] dueWithoutEffect;
-  private final double[][] careCost;
+  /** The cost of care avoided by month and placement group, at [m x groups + g]. */
+  private final double[] careCost;
   private final double[] delivery;
+  private final PaymentSink withEffect;
+  private final PaymentSink withoutEffect;
+  private final PaymentSink bothLives;
   private int diversion;
   private int reunification;
   private int engaged;
@@ -51,18 +56,46 @@ final class IterationAccounts {
     int months = calendar.months();
     this.due = new long[months];
     this.dueWithoutEffect = new long[months];
-    this.careCost = new double[months][GROUPS];
+    this.careCost = new double[months * GROUPS];
     this.delivery = new double[months];
+    // Made once, not per child: every referred child is assessed twice.
+    int firstMonth = calendar.monthNumber(0);
+    this.withEffect = new DueByMonth(firstMonth, due, null);
+    this.withoutEffect = new DueByMonth(firstMonth, dueWithoutEffect, null);
+    this.bothLives = new DueByMonth(firstMonth, due, dueWithoutEffect);
+  }
+
+  /**
+   * Adds what the payment engine hands over to the pence due by month, and to a second such array
+   * where one is given. One class for the three sinks, not a lambda each: the engine's calls to its
+   * sink, for every month of every child, are then calls to one known method, which the JIT inlines.
+   */
+  private record DueByMonth(int firstMonth, long[] due, long[] alsoDue) implements PaymentSink {
+    @Override
+    public void paid(PaymentKind kind, int earnedDay, int paymentMonth, long pence) {
+      due[paymentMonth - firstMonth] += pence;
+      if (alsoDue != null) {
+        alsoDue[paymentMonth - firstMonth] += pence;
+      }
+    }
   }
 
   /** Where the payment engine puts what the contract pays for the life with the service. */
   PaymentSink withEffect() {
-    return (kind, earnedDay, paymentMonth, pence) -> due[paymentMonth - calendar.monthNumber(0)] += pence;
+    return withEffect;
   }
 
   /** Where the payment engine puts what the contract would pay for the life without the service. */
   PaymentSink withoutEffect() {
-    return (kind, earnedDay, paymentMonth, pence) -> dueWithoutEffect[paymentMonth - calendar.monthNumber(0)] += pence;
+    return withoutEffect;
+  }
+
+  /**
+   * Where the payment engine puts what the contract pays for a child whose two lives earn the same:
+   * into both. Pence are whole numbers, so their sums do not depend on the order they come in.
+   */
+  PaymentSink bothLives() {
+    return bothLives;
   }
 
   /** A referral, engaged or not. */
@@ -103,7 +136,25 @@ final class IterationAccounts {
 
   /** The cost of care avoided in month {@code m} in a placement group, pounds in cash (negative: care added). */
   void careCost(int m, int group, double pounds) {
-    careCost[m][group] += pounds;
+    careCost[m * GROUPS + group] += pounds;
+  }
+
+  /**
+   * The cost of care in the whole months {@code [fromMonth, toMonth)}, from {@code costs} laid out as
+   * {@link CareCosts#wholeMonths} lays them: avoided (the life without the service) or added (with it).
+   * Subtracting is the same to the bit as adding the negated cost, as {@link #careCost} is given it.
+   */
+  void careCostOfWholeMonths(int fromMonth, int toMonth, double[] costs, boolean avoided) {
+    int end = toMonth * GROUPS;
+    if (avoided) {
+      for (int i = fromMonth * GROUPS; i < end; i++) {
+        careCost[i] += costs[i];
+      }
+    } else {
+      for (int i = fromMonth * GROUPS; i < end; i++) {
+        careCost[i] -= costs[i];
+      }
+    }
   }
 
   /** The provider's delivery costs in month {@code m} (funded by the social investor). */
@@ -154,8 +205,8 @@ final class IterationAccounts {
       double gross = 0;
       double cashable = 0;
       for (int g = 0; g < GROUPS; g++) {
-        gross += careCost[m][g] * benefit;
-        cashable += careCost[m][g] * scenario.costs().cashable(groups[g], calendar.contractYear(m)) * benefit;
+        gross += careCost[m * GROUPS + g] * benefit;
+        cashable += careCost[m * GROUPS + g] * scenario.costs().cashable(groups[g], calendar.contractYear(m)) * benefit;
       }
       double councilSide = m < calendar.contractMonths() ? councilMonthly * generalGrowth[m] : 0;
       double net = cashable - pounds(paid - topUp) - councilSide;

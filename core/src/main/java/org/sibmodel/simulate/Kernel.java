@@ -13,7 +13,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.sibmodel.params.ParameterSet;
 import org.sibmodel.payments.Assessment;
 import org.sibmodel.payments.CalendarDays;
-import org.sibmodel.payments.ChildHistory;
 import org.sibmodel.payments.ContractTerms;
 import org.sibmodel.payments.Money;
 import org.sibmodel.payments.PaymentEngine;
@@ -65,6 +64,8 @@ public final class Kernel implements Serializable {
   private static final AgeBand[] BANDS = AgeBand.values();
   private static final double YEAR = 365.25;
   private static final PlacementGroup[] GROUPS = PlacementGroup.values();
+  /** Copied once: {@code values()} copies its array on every call, and every child draws its outcomes. */
+  private static final SecondaryOutcome[] OUTCOMES = SecondaryOutcome.values();
   private static final int TIME_IN_CARE = 0;
   private static final int TIME_TO_REENTRY = 1;
   /** Stream names: an iteration's parameter draws, its referral counts, its referred children. */
@@ -85,9 +86,13 @@ public final class Kernel implements Serializable {
   private final List<Cell> cells;
   private final double waningDays;
   private final Double calibratedEntriesPerYear;
+  /** Days from referral to engagement, and for reunification to the return home, by the uniform drawn for each child. */
+  private final Distribution.Quantile daysToStart;
+  private final Distribution.Quantile daysToHome;
 
-  /** One cell of referrals: pathway x fine band at referral x district, at full volume. */
-  private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError) implements Serializable {}
+  /** One cell of referrals: pathway x fine band at referral x district, at full volume, and the contract's sub-cohort of it. */
+  private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError, SubCohort cohort)
+      implements Serializable {}
 
   /** A band's calibrated curve and its uncertainty: mean of (logit p,) log shape, log scale and a Cholesky factor. */
   private record BandCurve(boolean cure, double[] mean, double[][] cholesky) implements Serializable {}
@@ -119,6 +124,8 @@ public final class Kernel implements Serializable {
     }
     this.cells = cells(scenario, params);
     this.calibratedEntriesPerYear = calibratedEntriesPerYear(scenario, params);
+    this.daysToStart = scenario.referrals().daysToStart().quantileFunction();
+    this.daysToHome = scenario.referrals().reunification().daysToHome().quantileFunction();
   }
 
   /** Calibrated entries to care a year at ages 5 to 15 in the scenario's districts; null where a district has no rate. */
@@ -187,7 +194,7 @@ public final class Kernel implements Serializable {
             perMonth = rate.perMonth() * r.referralsPerEntry() * pathwayShare;
             logSe = rate.logStdError() == null ? 0 : rate.logStdError();
           }
-          cells.add(new Cell(p, band, d.getKey(), perMonth, logSe));
+          cells.add(new Cell(p, band, d.getKey(), perMonth, logSe, new SubCohort(p, band.ageGroup().orElseThrow())));
         }
       }
     }
@@ -254,6 +261,17 @@ public final class Kernel implements Serializable {
     final int[] withExits = new int[MAX_SPELLS];
     final int[] withoutEntries = new int[MAX_SPELLS];
     final int[] withoutExits = new int[MAX_SPELLS];
+
+    /**
+     * Whether the first {@code paidWith} spells of the life with the service and the first
+     * {@code paidWithout} of the life without it are the same spells: then both lives earn the same
+     * payments, and the payment engine need assess only one of them.
+     */
+    boolean samePayableSpells(int paidWith, int paidWithout) {
+      return paidWith == paidWithout
+          && Arrays.equals(withEntries, 0, paidWith, withoutEntries, 0, paidWith)
+          && Arrays.equals(withExits, 0, paidWith, withoutExits, 0, paidWith);
+    }
   }
 
   /**
@@ -281,7 +299,7 @@ public final class Kernel implements Serializable {
       return;
     }
     accounts.engaged();
-    int engagement = referral + (int) Math.round(r.daysToStart().quantile(u[7]));
+    int engagement = referral + (int) Math.round(daysToStart.of(u[7]));
     double ageAtReferral = cell.band().low() + u[8] * (cell.band().high() + 1 - cell.band().low());
     ChildAge age = new ChildAge(referral, ageAtReferral, referral + (int) Math.round((18 - ageAtReferral) * YEAR));
     int day0 = engagement;
@@ -289,7 +307,7 @@ public final class Kernel implements Serializable {
       if (!Sampling.happens(u[9], r.reunification().homeShare())) {
         return;
       }
-      day0 = referral + (int) Math.round(r.reunification().daysToHome().quantile(u[10]));
+      day0 = referral + (int) Math.round(daysToHome.of(u[10]));
       engagement = Math.min(engagement, day0);
     }
     ContractTerms terms = scenario.contract();
@@ -320,17 +338,27 @@ public final class Kernel implements Serializable {
     }
 
     int outcomes = 0;
-    for (SecondaryOutcome o : SecondaryOutcome.values()) {
+    for (SecondaryOutcome o : OUTCOMES) {
       if (u[1 + o.ordinal()] < draw.secondary[o.ordinal()]) {
         outcomes |= o.bit();
       }
     }
-    SubCohort cohort = new SubCohort(cell.pathway(), cell.band().ageGroup().orElseThrow());
-    Assessment with = engine.assess(history(cohort, day0, engagement, lives.withEntries, lives.withExits, nWith, paymentEnd, outcomes),
-        PaymentEngine.NO_AS_OF, accounts.withEffect());
-    Assessment without = engine.assess(
-        history(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits, nWithout, paymentEnd, outcomes),
-        PaymentEngine.NO_AS_OF, accounts.withoutEffect());
+    SubCohort cohort = cell.cohort();
+    int paidWith = spellsBefore(paymentEnd, lives.withEntries, nWith);
+    int paidWithout = spellsBefore(paymentEnd, lives.withoutEntries, nWithout);
+    Assessment with;
+    Assessment without;
+    if (lives.samePayableSpells(paidWith, paidWithout)) {
+      // A quarter or so of children: no care in either life before the payment horizon, or the same care.
+      with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits, paidWith, outcomes,
+          accounts.bothLives());
+      without = with;
+    } else {
+      with = engine.assessSimulated(cohort, day0, engagement, lives.withEntries, lives.withExits, paidWith, outcomes,
+          accounts.withEffect());
+      without = engine.assessSimulated(cohort, day0, engagement, lives.withoutEntries, lives.withoutExits, paidWithout, outcomes,
+          accounts.withoutEffect());
+    }
     accounts.assessed(with.payableDays(), with.milestone() > 0, without.milestone() > 0);
     careDays(lives.withoutEntries, lives.withoutExits, nWithout, day0, savingsEnd, age, draw, accounts, true);
     careDays(lives.withEntries, lives.withExits, nWith, day0, savingsEnd, age, draw, accounts, false);
@@ -346,19 +374,19 @@ public final class Kernel implements Serializable {
     };
   }
 
-  /** The spells that start inside the payment horizon: what the payment engine assesses. */
-  private static ChildHistory history(SubCohort cohort, int day0, int engagement, int[] entries, int[] exits, int n, int paymentEnd,
-      int outcomes) {
+  /** How many of a life's n spells start inside the payment horizon: what the payment engine assesses. */
+  private static int spellsBefore(int paymentEnd, int[] entries, int n) {
     int k = 0;
     while (k < n && entries[k] < paymentEnd) {
       k++;
     }
-    return new ChildHistory(null, cohort, day0, Arrays.copyOf(entries, k), Arrays.copyOf(exits, k), outcomes, engagement, null);
+    return k;
   }
 
   /**
    * Adds a life's days in care within [day0, end) to the accounts, costed month by month at the
-   * placement mix of the band the child was in when each spell began and the month's weekly costs.
+   * placement mix of the band the child was in when each spell began and the month's weekly costs:
+   * a spell's first and last months may be part months, the months between are whole.
    */
   private void careDays(int[] entries, int[] exits, int n, int day0, int end, ChildAge age, Draw draw, IterationAccounts accounts,
       boolean without) {
@@ -369,16 +397,24 @@ public final class Kernel implements Serializable {
         continue;
       }
       accounts.careDays(to - from, without);
-      double[] shares = mix[age.bandOn(entries[i])];
-      int m = calendar.monthIndex(from);
-      for (int day = from; day < to; m++) {
-        int chunkEnd = Math.min(to, calendar.monthStart(m + 1));
-        for (int g = 0; g < GROUPS.length; g++) {
-          double cost = (chunkEnd - day) * shares[g] * draw.weekly[g] / 7.0 * costGrowth[m];
-          accounts.careCost(m, g, without ? cost : -cost);
-        }
-        day = chunkEnd;
+      int band = age.bandOn(entries[i]);
+      int first = calendar.monthIndex(from);
+      int last = calendar.monthIndex(to - 1);
+      if (first == last) {
+        careCostOfMonth(first, to - from, band, draw.careCosts, accounts, without);
+      } else {
+        careCostOfMonth(first, calendar.monthStart(first + 1) - from, band, draw.careCosts, accounts, without);
+        accounts.careCostOfWholeMonths(first + 1, last, draw.careCosts.wholeMonths(band), without);
+        careCostOfMonth(last, to - calendar.monthStart(last), band, draw.careCosts, accounts, without);
       }
+    }
+  }
+
+  /** Adds {@code days} days in care in month {@code m}, avoided ({@code without}) or added. */
+  private static void careCostOfMonth(int m, int days, int band, CareCosts costs, IterationAccounts accounts, boolean without) {
+    for (int g = 0; g < GROUPS.length; g++) {
+      double cost = costs.of(band, m, g, days);
+      accounts.careCost(m, g, without ? cost : -cost);
     }
   }
 
@@ -441,7 +477,7 @@ public final class Kernel implements Serializable {
     final double entryWithin12;
     final double entryHazard;
     final double extraDays;
-    final double[] secondary = new double[SecondaryOutcome.values().length];
+    final double[] secondary = new double[OUTCOMES.length];
     final double[] weekly = new double[GROUPS.length];
     final double[][] shape = new double[2][BANDS.length];
     final double[][] scale = new double[2][BANDS.length];
@@ -450,6 +486,7 @@ public final class Kernel implements Serializable {
     final double exitHazardRatio;
     final double inflation;
     final double councilCostPerYear;
+    final CareCosts careCosts;
 
     Draw(SplittableRandom rng) {
       volume = scenario.referrals().volume().draw(rng);
@@ -492,6 +529,7 @@ public final class Kernel implements Serializable {
         council += cost.pounds().draw(rng);
       }
       councilCostPerYear = council;
+      careCosts = new CareCosts(mix, weekly, costGrowth, calendar);
     }
 
     /** mean + L z. */

@@ -20,6 +20,20 @@ public enum AgeBand {
   /** The fine bands a child can be referred in (the contract's 5-9 and 10-15, split as seed 000 table 2.2 is). */
   public static final List<AgeBand> REFERRAL_BANDS = List.of(A5_7, A8_9, A10_12, A13_15);
 
+  /**
+   * The band of each whole year of age, 0 to 17: {@link #ofAge} is called for every spell and
+   * return home of every simulated child, and {@code values()} would copy the array each time.
+   */
+  private static final AgeBand[] BY_AGE = new AgeBand[18];
+
+  static {
+    for (AgeBand band : values()) {
+      for (int age = band.low; age <= band.high; age++) {
+        BY_AGE[age] = band;
+      }
+    }
+  }
+
   private final String label;
   private final int low;
   private final int high;
@@ -44,12 +58,10 @@ public enum AgeBand {
 
   /** The band of an age in whole years, 0 to 17. */
   public static AgeBand ofAge(int years) {
-    for (AgeBand band : values()) {
-      if (years >= band.low && years <= band.high) {
-        return band;
-      }
+    if (years < 0 || years >= BY_AGE.length) {
+      throw new IllegalArgumentException("age " + years + " is outside 0 to 17");
     }
-    throw new IllegalArgumentException("age " + years + " is outside 0 to 17");
+    return BY_AGE[years];
   }
 
   public static AgeBand ofLabel(String label) {

@@ -52,6 +52,24 @@ class PaymentEngine_PropertiesTest {
   }
 
   @Test
+  void theSimulationsEntryPointAssessesAsTheHistoryDoes() {
+    SplittableRandom rng = new SplittableRandom(SEED + 2);
+    for (int i = 0; i < CHILDREN; i++) {
+      ChildHistory child = randomChild(rng, i);
+      // The kernel hands over longer arrays and a count of the spells that count.
+      int[] entries = java.util.Arrays.copyOf(child.entries(), child.entries().length + 2);
+      int[] exits = java.util.Arrays.copyOf(child.exits(), child.exits().length + 2);
+      java.util.List<PaymentLine> expected = new java.util.ArrayList<>();
+      java.util.List<PaymentLine> actual = new java.util.ArrayList<>();
+      Assessment a = ENGINE.assess(child, PaymentEngine.NO_AS_OF, (kind, earned, month, pence) -> expected.add(new PaymentLine(kind, earned, month, pence)));
+      Assessment b = ENGINE.assessSimulated(child.subCohort(), child.day0(), child.engagementStart(), entries, exits,
+          child.entries().length, child.outcomes(), (kind, earned, month, pence) -> actual.add(new PaymentLine(kind, earned, month, pence)));
+      assertEquals(a, b, child.childId());
+      assertEquals(expected, actual, child.childId());
+    }
+  }
+
+  @Test
   void aChildAtHomeThroughoutEarnsExactlyTheStabilityShare() {
     SplittableRandom rng = new SplittableRandom(SEED + 1);
     for (int i = 0; i < CHILDREN; i++) {
