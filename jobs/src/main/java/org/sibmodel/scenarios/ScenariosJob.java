@@ -78,8 +78,8 @@ public final class ScenariosJob {
       List<Row> months = new ArrayList<>();
       for (int k = 0; k < kernels.size(); k++) {
         Kernel kernel = kernels.get(k);
-        SimulateJob.Tables tables = gathered.isPresent() ? gathered.get().tables(k, kernel, n)
-            : SimulateJob.Tables.of(iterations.filter(iterations.col("scenario").equalTo(kernel.scenario().name())), kernel, n);
+        SimulateJob.Tables tables = SimulateJob.Tables.of(gathered, k, kernel, n,
+            () -> iterations.filter(iterations.col("scenario").equalTo(kernel.scenario().name())));
         summary.addAll(tables.summary());
         months.addAll(tables.months());
       }

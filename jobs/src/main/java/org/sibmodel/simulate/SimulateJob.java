@@ -94,7 +94,7 @@ public final class SimulateJob {
       progress.stop();
       Duration simulated = Duration.between(simulating, Instant.now());
       Dataset<Row> iterations = spark.read().parquet(out.path("simulation_iterations"));
-      Tables tables = gathered.isPresent() ? gathered.get().tables(0, kernel, n) : Tables.of(iterations, kernel, n);
+      Tables tables = Tables.of(gathered, 0, kernel, n, () -> iterations);
       List<Row> summary = tables.summary();
       DriverTables.write(spark, out, "simulation_summary", SUMMARY, summary);
       DriverTables.write(spark, out, "simulation_months", MONTHS, tables.months());
@@ -212,6 +212,14 @@ public final class SimulateJob {
       return new Tables(
           summaryRows(ExactSummary.of(iterations, summaryColumns(kernel.financialYears().size()), n), scenario, kernel.financialYears()),
           monthRows(ExactSummary.of(iterations, monthColumns(kernel.months()), n), scenario, kernel.firstMonth()));
+    }
+
+    /**
+     * The tables of kernel {@code index} from the values the tasks gathered or, when the run had
+     * too many to gather, from the written iteration table ({@code written}, read only then).
+     */
+    public static Tables of(Optional<GatheredValues> gathered, int index, Kernel kernel, int n, Supplier<Dataset<Row>> written) {
+      return gathered.isPresent() ? gathered.get().tables(index, kernel, n) : of(written.get(), kernel, n);
     }
   }
 
