@@ -65,12 +65,7 @@ public final class GenerateJob {
     SyntheticCountyModel model = LancashireDefaults.model(options.firstYear());
     SyntheticCounty county = SyntheticCounty.simulate(model, options.seed(), options.lastYear());
     Ssda903Codes codes = Schemas.ssda903Codes();
-    List<SyntheticChild> byId = county.childrenById();
-    List<Ssda903Return> returns =
-        IntStream.rangeClosed(options.firstYear(), options.lastYear())
-            .parallel()
-            .mapToObj(year -> Ssda903Return.of(year, byId, codes))
-            .toList();
+    List<Ssda903Return> returns = returns(county, options.firstYear(), options.lastYear(), codes);
     GenerateSummary summary =
         GenerateStatistics.summarise(options, county, returns, PostcodeLookup.lancashire(), codes.group("returned_home"));
     GeneratorTruth truth =
@@ -83,6 +78,12 @@ public final class GenerateJob {
             options.lastYear(),
             model);
     return new Generated(model, returns, summary, truth);
+  }
+
+  /** A county's return for each collection year from {@code firstYear} to {@code lastYear}, made in parallel. */
+  private static List<Ssda903Return> returns(SyntheticCounty county, int firstYear, int lastYear, Ssda903Codes codes) {
+    List<SyntheticChild> byId = county.childrenById();
+    return IntStream.rangeClosed(firstYear, lastYear).parallel().mapToObj(year -> Ssda903Return.of(year, byId, codes)).toList();
   }
 
   private static void write(OutputDir out, GenerateOptions options, Generated generated, Provenance provenance) {
@@ -119,9 +120,7 @@ public final class GenerateJob {
       try (YearFiles files = new YearFiles(out, first, options.lastYear())) {
         for (SyntheticAuthority authority : authorities) {
           SyntheticCounty county = SyntheticCounty.simulate(authority.model(base), authority.seed(), options.lastYear());
-          List<SyntheticChild> byId = county.childrenById();
-          List<Ssda903Return> returns = IntStream.rangeClosed(first, options.lastYear()).parallel()
-              .mapToObj(year -> Ssda903Return.of(year, byId, codes)).toList();
+          List<Ssda903Return> returns = returns(county, first, options.lastYear(), codes);
           java.util.Set<String> inReturns = new java.util.HashSet<>();
           long episodes = 0;
           for (Ssda903Return r : returns) {
