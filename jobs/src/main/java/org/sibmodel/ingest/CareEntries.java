@@ -1,16 +1,8 @@
 package org.sibmodel.ingest;
 
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.trunc;
-import static org.apache.spark.sql.functions.when;
-
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -33,23 +25,33 @@ import org.sibmodel.vocabulary.AgeBand;
 record CareEntries(List<Row> rows, long inWindow, long outsideWindow) {
   static final String UNKNOWN_DISTRICT = CareData.UNKNOWN_DISTRICT;
 
-  /** Counts of one cell. */
-  private record Cell(long entries, long firstEntries, long reentries) {}
+  /** Where an entry is counted: an authority's district, age band and month. */
+  record Cell(String la, String district, String ageBand, LocalDate month) implements Serializable {
+    /** The cell of a care period whose start was observed; a period without a district counts as unknown. */
+    static Cell of(Curated.Period p) {
+      return new Cell(p.la(), p.district() == null ? UNKNOWN_DISTRICT : p.district(), p.ageBand(), p.periodStart().withDayOfMonth(1));
+    }
+  }
 
-  private record Key(String la, String district, String ageBand, LocalDate month) {}
+  /** The entries counted in a cell: first entries to care and re-entries. */
+  record Count(long entries, long firstEntries, long reentries) implements Serializable {
+    static final Count NONE = new Count(0, 0, 0);
 
-  static CareEntries build(Dataset<Row> periods, Map<String, LocalDate[]> coverage, List<String> districts) {
-    Map<Key, Cell> counted = new HashMap<>();
-    periods.filter(col("start_observed"))
-        .withColumn("month", trunc(col("period_start"), "month"))
-        .withColumn("district", coalesce(col("district"), lit(UNKNOWN_DISTRICT)))
-        .groupBy("la", "district", "age_band", "month")
-        .agg(count(lit(1)), sum(when(col("is_reentry"), 0L).otherwise(1L)), sum(when(col("is_reentry"), 1L).otherwise(0L)))
-        .collectAsList()
-        .forEach(r -> counted.put(
-            new Key(r.getString(0), r.getString(1), r.getString(2), r.getAs(3)),
-            new Cell(r.getLong(4), r.getLong(5), r.getLong(6))));
-    long total = counted.values().stream().mapToLong(Cell::entries).sum();
+    static Count of(Curated.Period p) {
+      return p.isReentry() ? new Count(1, 0, 1) : new Count(1, 1, 0);
+    }
+
+    Count plus(Count o) {
+      return new Count(entries + o.entries, firstEntries + o.firstEntries, reentries + o.reentries);
+    }
+  }
+
+  /**
+   * The table over every authority's window, from the entries counted by cell (those of periods
+   * whose start was observed, wherever they fall).
+   */
+  static CareEntries build(Map<Cell, Count> counted, Map<String, LocalDate[]> coverage, List<String> districts) {
+    long total = counted.values().stream().mapToLong(Count::entries).sum();
 
     List<String> allDistricts = new ArrayList<>(districts);
     allDistricts.add(UNKNOWN_DISTRICT);
@@ -63,11 +65,11 @@ record CareEntries(List<Row> rows, long inWindow, long outsideWindow) {
       for (String district : allDistricts) {
         for (AgeBand band : AgeBand.values()) {
           for (LocalDate month = window[0].withDayOfMonth(1); !month.isAfter(window[1]); month = month.plusMonths(1)) {
-            Cell cell = counted.getOrDefault(new Key(la, district, band.label(), month), new Cell(0, 0, 0));
-            inWindow += cell.entries();
+            Count count = counted.getOrDefault(new Cell(la, district, band.label(), month), Count.NONE);
+            inWindow += count.entries();
             rows.add(row.set("la", la).set("district", district).set("age_band", band.label()).set("month", month)
-                .set("entries", cell.entries()).set("first_entries", cell.firstEntries())
-                .set("reentries", cell.reentries()).build());
+                .set("entries", count.entries()).set("first_entries", count.firstEntries())
+                .set("reentries", count.reentries()).build());
           }
         }
       }

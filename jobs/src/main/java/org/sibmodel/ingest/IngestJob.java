@@ -124,7 +124,7 @@ public final class IngestJob {
   private static IngestSummary write(
       SparkSession spark, IngestOptions options, InputSet inputs, YearDecision years, PostcodeLookup postcodes,
       Dataset<Row> resolved, Provenance provenance) {
-    LineCounts counts = LineCounts.of(resolved);
+    IngestCounts counts = IngestCounts.of(resolved);
     List<Row> reconciliation = reconcile(inputs, counts);
 
     // Each Parquet part file is in order of child_key (the pseudonym, whose first bytes tell rows
@@ -134,7 +134,7 @@ public final class IngestJob {
     Dataset<Row> periods = resolved.where(col("period").isNotNull()).select("period.*");
     Dataset<Row> rejects = resolved.where(col("reject").isNotNull()).select("reject.*");
     Map<String, LocalDate[]> coverage = coverage(inputs, counts);
-    CareEntries entries = CareEntries.build(periods, coverage, postcodes.districts());
+    CareEntries entries = CareEntries.build(counts.entries(), coverage, postcodes.districts());
     List<Row> unmapped = unmappedPostcodes(counts);
 
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
@@ -145,15 +145,13 @@ public final class IngestJob {
       spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION).coalesce(1).write().parquet(out.path("ingest_reconciliation"));
       spark.createDataFrame(unmapped, CuratedRows.UNMAPPED).coalesce(1).write().parquet(out.path("unmapped_postcodes"));
 
-      Dataset<Row> writtenRejects = spark.read().parquet(out.path("ingest_rejects"));
       CsvExport.write(CuratedRows.ENTRIES, entries.rows(), out, "care_entries.csv");
-      CsvExport.write(writtenRejects.orderBy("source_file", "line", "rule"), out, "ingest_rejects.csv");
+      CsvExport.write(spark.read().parquet(out.path("ingest_rejects")).orderBy("source_file", "line", "rule"), out, "ingest_rejects.csv");
       CsvExport.write(CuratedRows.RECONCILIATION, reconciliation, out, "ingest_reconciliation.csv");
       CsvExport.write(CuratedRows.UNMAPPED, unmapped, out, "unmapped_postcodes.csv");
 
-      IngestSummary summary = IngestSummary.of(
-          inputs, years, options, spark.read().parquet(out.path("care_periods")), writtenRejects,
-          spark.read().parquet(out.path("care_episodes")), reconciliation, entries, unmapped, coverage, out.target());
+      IngestSummary summary =
+          IngestSummary.of(inputs, years, options, counts, reconciliation, entries, unmapped, coverage, out.target());
       out.writeText("summary.json", Json.write(summary));
       provenance.write(out, spark);
       out.commit();
@@ -165,7 +163,7 @@ public final class IngestJob {
    * One row per file: rows read against their fates. Every row must have exactly one fate; if
    * not, ingest has a bug and stops here, before writing anything.
    */
-  private static List<Row> reconcile(InputSet inputs, LineCounts counts) {
+  private static List<Row> reconcile(InputSet inputs, IngestCounts counts) {
     Map<Integer, TreeSet<String>> labels = returnLabels(inputs, counts);
     List<Row> rows = new ArrayList<>();
     List<String> unbalanced = new ArrayList<>();
@@ -201,9 +199,9 @@ public final class IngestJob {
   }
 
   /** YEAR values of accepted-so-far rows in files that carry a YEAR column. */
-  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, LineCounts counts) {
+  private static Map<Integer, TreeSet<String>> returnLabels(InputSet inputs, IngestCounts counts) {
     Map<Integer, TreeSet<String>> labels = new TreeMap<>();
-    for (LineCounts.Seen s : counts.seen().keySet()) {
+    for (IngestCounts.Seen s : counts.seen().keySet()) {
       if (!s.rejected() && inputs.file(s.fileId()).hasColumn("YEAR")) {
         labels.computeIfAbsent(s.fileId(), k -> new TreeSet<>()).add(CollectionYear.label(s.collectionYear()));
       }
@@ -212,9 +210,9 @@ public final class IngestJob {
   }
 
   /** First and last day covered by the episodes returns of each authority. */
-  private static Map<String, LocalDate[]> coverage(InputSet inputs, LineCounts counts) {
+  private static Map<String, LocalDate[]> coverage(InputSet inputs, IngestCounts counts) {
     Map<String, TreeSet<Integer>> years = new TreeMap<>();
-    for (LineCounts.Seen s : counts.seen().keySet()) {
+    for (IngestCounts.Seen s : counts.seen().keySet()) {
       if (!s.rejected() && inputs.file(s.fileId()).kind() == Ssda903File.EPISODES) {
         years.computeIfAbsent(s.la(), k -> new TreeSet<>()).add(s.collectionYear());
       }
@@ -225,7 +223,7 @@ public final class IngestJob {
   }
 
   /** Unmapped postcodes by outward code; codes with fewer than 5 episodes pooled as "(other)". */
-  private static List<Row> unmappedPostcodes(LineCounts counts) {
+  private static List<Row> unmappedPostcodes(IngestCounts counts) {
     Map<String, Map<String, Long>> byLa = new TreeMap<>();
     counts.unmapped().forEach((u, n) -> {
       String code = n < IngestSummary.SMALL_COUNT ? "(other)" : u.outwardCode();

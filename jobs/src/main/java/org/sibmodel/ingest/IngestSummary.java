@@ -1,19 +1,10 @@
 package org.sibmodel.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
@@ -64,9 +55,8 @@ public record IngestSummary(
   public record Postcodes(String table, long mapped, long unmapped, long missing, Map<String, Long> unmappedByOutwardCode) {}
 
   static IngestSummary of(
-      InputSet inputs, YearDecision years, IngestOptions options, Dataset<Row> periods, Dataset<Row> rejects,
-      Dataset<Row> episodes, List<Row> reconciliation, CareEntries entries, List<Row> unmapped,
-      Map<String, java.time.LocalDate[]> coverage, String out) {
+      InputSet inputs, YearDecision years, IngestOptions options, IngestCounts counts, List<Row> reconciliation,
+      CareEntries entries, List<Row> unmapped, Map<String, java.time.LocalDate[]> coverage, String out) {
     Map<String, Counts> byDataset = new LinkedHashMap<>();
     Counts total = new Counts(0, 0, 0, 0);
     List<Map<String, Object>> recon = new ArrayList<>();
@@ -80,13 +70,7 @@ public record IngestSummary(
       }
       recon.add(row);
     }
-    Map<String, Long> byRule = new TreeMap<>();
-    rejects.groupBy("rule").agg(countDistinct("source_file", "line").as("n")).collectAsList()
-        .forEach(r -> byRule.put(r.getString(0), r.getLong(1)));
-    Row p = periods.agg(
-        count(lit(1)), countDistinct("la", "child_key"), flag("start_observed"), flag("ended"),
-        notFlag("ended"), flag("is_reentry"), flag("returned_home"),
-        statusCount("mapped"), statusCount("unmapped"), statusCount("missing")).head();
+    IngestCounts.Resolved p = counts.resolved();
     Map<String, Long> outward = new LinkedHashMap<>();
     unmapped.forEach(r -> outward.merge(r.getString(0) + " " + r.getString(1), r.getLong(2), Long::sum));
     return new IngestSummary(
@@ -100,26 +84,14 @@ public record IngestSummary(
         coverage.entrySet().stream().map(e -> new Authority(e.getKey(), e.getValue()[0], e.getValue()[1])).toList(),
         total,
         byDataset,
-        byRule,
-        p.getLong(1),
-        episodes.count(),
-        new Periods(p.getLong(0), p.getLong(2), p.getLong(3), p.getLong(4), p.getLong(5), p.getLong(6)),
+        new TreeMap<>(counts.rules()),
+        p.children(),
+        p.episodes(),
+        new Periods(p.periods(), p.startObserved(), p.ended(), p.stillInCare(), p.reentries(), p.returnedHome()),
         new Entries(entries.inWindow(), entries.outsideWindow()),
         new Postcodes(options.postcodes() == null ? "bundled Lancashire table (approximate)" : options.postcodes().toString(),
-            p.getLong(7), p.getLong(8), p.getLong(9), outward),
+            p.mapped(), p.unmapped(), p.missing(), outward),
         recon);
-  }
-
-  private static Column flag(String column) {
-    return sum(when(col(column), 1L).otherwise(0L));
-  }
-
-  private static Column notFlag(String column) {
-    return sum(when(col(column), 0L).otherwise(1L));
-  }
-
-  private static Column statusCount(String status) {
-    return sum(when(col("district_status").equalTo(status), 1L).otherwise(0L));
   }
 
   /** The console report. */

@@ -63,11 +63,29 @@ final class StagedRows {
       .add("file_id", IntegerType, false).add("la", StringType).add("collection_year", IntegerType)
       .add("rejected", BooleanType, false).add("rows", LongType, false);
 
+  /** How many rejected rows broke a rule (a row is counted once for each rule it broke). */
+  static final StructType RULES = new StructType()
+      .add("rule", StringType, false).add("rows", LongType, false);
+
+  /** Entries to care a partition counted in a cell of care_entries (month: days since 1970-01-01). */
+  static final StructType ENTRIES = new StructType()
+      .add("la", StringType).add("district", StringType, false).add("age_band", StringType, false)
+      .add("month", IntegerType, false).add("entries", LongType, false).add("first_entries", LongType, false)
+      .add("reentries", LongType, false);
+
+  /** What a partition's children resolved to, counted for the summary ({@link IngestCounts.Resolved}). */
+  static final StructType TOTALS = new StructType()
+      .add("children", LongType, false).add("episodes", LongType, false).add("periods", LongType, false)
+      .add("start_observed", LongType, false).add("ended", LongType, false).add("reentries", LongType, false)
+      .add("returned_home", LongType, false).add("mapped", LongType, false).add("unmapped", LongType, false)
+      .add("missing", LongType, false);
+
   /**
    * One row per record a partition's lines resolved to (the children's episodes and periods, and
-   * the rejects of children and of single lines), then the partition's counts of lines seen, fates
-   * and unmapped postcodes (a row per input row would be most of the table, only to be counted);
-   * exactly one of the columns is set.
+   * the rejects of children and of single lines), then the partition's counts: lines seen, fates,
+   * unmapped postcodes, rejected rows by rule, entries to care by cell and the totals the summary
+   * reports (so that nothing needs the written tables read back to be counted); exactly one of the
+   * columns is set.
    */
   static final StructType RESOLVED = new StructType()
       .add("episode", CuratedRows.EPISODES)
@@ -75,7 +93,10 @@ final class StagedRows {
       .add("reject", CuratedRows.REJECTS)
       .add("fates", FATES)
       .add("unmapped", UNMAPPED)
-      .add("seen", SEEN);
+      .add("seen", SEEN)
+      .add("rules", RULES)
+      .add("entries", ENTRIES)
+      .add("totals", TOTALS);
 
   static Row validated(RowValidator.Result result) {
     Object[] v = new Object[VALIDATED.size()];
@@ -148,11 +169,16 @@ final class StagedRows {
   static final class Tally {
     private record FateKey(int fileId, RowFate.Fate fate) {}
 
+    private record RuleOfLine(String sourceFile, long line, String rule) {}
+
     private final ChildResolver resolver;
     private final InputSet inputs;
-    private final Map<LineCounts.Seen, Long> seen = new HashMap<>();
+    private final Map<IngestCounts.Seen, Long> seen = new HashMap<>();
     private final Map<FateKey, Long> fates = new HashMap<>();
     private final Map<Curated.UnmappedPostcode, Long> unmapped = new HashMap<>();
+    private final Map<String, Long> rules = new HashMap<>();
+    private final Map<CareEntries.Cell, CareEntries.Count> entries = new HashMap<>();
+    private IngestCounts.Resolved totals = IngestCounts.Resolved.NONE;
 
     Tally(ChildResolver resolver, InputSet inputs) {
       this.resolver = resolver;
@@ -163,18 +189,26 @@ final class StagedRows {
     List<Row> add(List<Row> group) {
       Row first = group.get(0);
       if (!first.isNullAt(REJECTS_COLUMN)) {
-        seen.merge(new LineCounts.Seen(first.getInt(0), null, null, true), 1L, Long::sum);
-        return first.<Row>getList(REJECTS_COLUMN).stream().map(r -> inColumn(2, r)).toList();
+        seen.merge(new IngestCounts.Seen(first.getInt(0), null, null, true), 1L, Long::sum);
+        List<Row> rejects = first.getList(REJECTS_COLUMN);
+        rejects.stream().map(r -> r.<String>getAs("rule")).distinct().forEach(rule -> rules.merge(rule, 1L, Long::sum));
+        return rejects.stream().map(r -> inColumn(2, r)).toList();
       }
       List<Rows.Row> typed = new ArrayList<>(group.size());
       for (Row r : group) {
         Rows.Row row = typed(r, inputs);
-        seen.merge(new LineCounts.Seen(row.fileId(), row.la(), row.collectionYear(), false), 1L, Long::sum);
+        seen.merge(new IngestCounts.Seen(row.fileId(), row.la(), row.collectionYear(), false), 1L, Long::sum);
         typed.add(row);
       }
       ChildResolver.Result result = resolver.resolve(typed.get(0).la(), typed.get(0).child(), typed);
       result.fates().forEach(f -> fates.merge(new FateKey(f.fileId(), f.fate()), 1L, Long::sum));
       result.unmapped().forEach(u -> unmapped.merge(u, 1L, Long::sum));
+      // A line belongs to one child, so its rules are told apart within the child.
+      result.rejects().stream().map(r -> new RuleOfLine(r.sourceFile(), r.line(), r.rule().name())).distinct()
+          .forEach(r -> rules.merge(r.rule(), 1L, Long::sum));
+      result.periods().stream().filter(Curated.Period::startObserved)
+          .forEach(p -> entries.merge(CareEntries.Cell.of(p), CareEntries.Count.of(p), CareEntries.Count::plus));
+      totals = totals.plus(IngestCounts.Resolved.of(result));
       List<Row> rows = new ArrayList<>(result.episodes().size() + result.periods().size() + result.rejects().size());
       result.episodes().forEach(e -> rows.add(inColumn(0, CuratedRows.episode(e))));
       result.periods().forEach(p -> rows.add(inColumn(1, CuratedRows.period(p))));
@@ -184,11 +218,15 @@ final class StagedRows {
 
     /** The counts so far, as rows. */
     List<Row> counts() {
-      List<Row> rows = new ArrayList<>(seen.size() + fates.size() + unmapped.size());
+      List<Row> rows = new ArrayList<>(seen.size() + fates.size() + unmapped.size() + rules.size() + entries.size() + 1);
       fates.forEach((k, n) -> rows.add(inColumn(3, new GenericRowWithSchema(new Object[] {k.fileId(), k.fate().name(), n}, FATES))));
       unmapped.forEach((u, n) -> rows.add(inColumn(4, new GenericRowWithSchema(new Object[] {u.la(), u.outwardCode(), n}, UNMAPPED))));
       seen.forEach((k, n) -> rows.add(inColumn(5,
           new GenericRowWithSchema(new Object[] {k.fileId(), k.la(), k.collectionYear(), k.rejected(), n}, SEEN))));
+      rules.forEach((rule, n) -> rows.add(inColumn(6, new GenericRowWithSchema(new Object[] {rule, n}, RULES))));
+      entries.forEach((cell, n) -> rows.add(inColumn(7, new GenericRowWithSchema(new Object[] {
+          cell.la(), cell.district(), cell.ageBand(), days(cell.month()), n.entries(), n.firstEntries(), n.reentries()}, ENTRIES))));
+      rows.add(inColumn(8, new GenericRowWithSchema(totals.values(), TOTALS)));
       return rows;
     }
   }
