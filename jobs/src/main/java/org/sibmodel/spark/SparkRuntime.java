@@ -49,6 +49,12 @@ public final class SparkRuntime implements AutoCloseable {
               .config("spark.sql.datetime.java8API.enabled", "true")
               .config("spark.sql.sources.partitionOverwriteMode", "static")
               .config("spark.sql.debug.maxToStringFields", "200")
+              // HotSpot does not compile a method of more than 8,000 bytes of bytecode: it runs it
+              // interpreted. Spark's whole-stage code for a wide nested row passes that (ingest's
+              // resolved rows: a 27,791-byte serialiser, a third of its resolve stage's CPU, issue
+              // 14); with this limit Spark runs such a stage as separate, smaller generated methods
+              // instead, the setting Spark's own documentation suggests on HotSpot.
+              .config("spark.sql.codegen.hugeMethodLimit", "8000")
               // Shuffles and cached partitions of the project's records by Kryo, not Java
               // serialisation (a third of ingest's CPU time); KryoClasses teaches Kryo records.
               .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
