@@ -36,18 +36,33 @@ final class RowValidator implements Serializable {
 
   /**
    * What validation needs to know of one file, worked out once rather than for every row: the
-   * declared fields it has, each with its column's index, and its dataset's DEC and REC fields.
+   * declared fields it has, each with its column's index and code list, where each field's value
+   * sits among a row's parsed values, the LA and YEAR columns, and its dataset's DEC and REC fields.
    */
-  private record Columns(InputFile file, List<FieldSpec> fields, int[] index, FieldSpec dec, FieldSpec rec) {
-    static Columns of(InputFile file) {
+  private record Columns(
+      InputFile file, List<FieldSpec> fields, int[] index, CodeList[] codeLists, Map<String, Integer> position,
+      int laColumn, int yearColumn, FieldSpec dec, FieldSpec rec) {
+    static Columns of(InputFile file, Ssda903Codes codes) {
       DatasetSchema schema = file.kind().schema();
       List<FieldSpec> fields = schema.fields().stream()
           .filter(f -> !f.optionalColumn() && file.hasColumn(f.name()))
           .toList();
       int[] index = fields.stream().mapToInt(f -> file.columns().get(f.name())).toArray();
+      CodeList[] codeLists = fields.stream().map(f -> f.codelist() == null ? null : codes.list(f.codelist())).toArray(CodeList[]::new);
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < fields.size(); i++) {
+        position.put(fields.get(i).name(), i);
+      }
       FieldSpec dec = file.kind() == Ssda903File.EPISODES ? schema.requireField("DEC") : null;
       FieldSpec rec = file.kind() == Ssda903File.EPISODES ? schema.requireField("REC") : null;
-      return new Columns(file, fields, index, dec, rec);
+      return new Columns(file, fields, index, codeLists, Map.copyOf(position),
+          file.columns().getOrDefault("LA", -1), file.columns().getOrDefault("YEAR", -1), dec, rec);
+    }
+
+    /** A field's parsed value in a row (null when the file lacks the column or the row the value). */
+    Object get(Object[] parsed, String field) {
+      Integer i = position.get(field);
+      return i == null ? null : parsed[i];
     }
   }
 
@@ -83,10 +98,10 @@ final class RowValidator implements Serializable {
           "the row has " + values.length + " fields; the header row has " + file.headerWidth());
       return check.result(null);
     }
-    Integer year = collectionYear(file, values, check);
+    Integer year = collectionYear(columns, values, check);
     check.year = year;
-    Map<String, Object> parsed = new HashMap<>();
-    for (int i = 0; i < columns.fields().size(); i++) {
+    Object[] parsed = new Object[columns.fields().size()];
+    for (int i = 0; i < parsed.length; i++) {
       FieldSpec field = columns.fields().get(i);
       String value = InputFile.value(values, columns.index()[i]);
       if (value == null) {
@@ -97,14 +112,14 @@ final class RowValidator implements Serializable {
       }
       if (field.type() == FieldType.DATE) {
         try {
-          parsed.put(field.name(), Ssda903Dates.parse(value));
+          parsed[i] = Ssda903Dates.parse(value);
         } catch (DateTimeParseException e) {
           check.fail(field, value, Rule.BAD_DATE, field.name() + " " + e.getMessage());
         }
         continue;
       }
-      if (field.codelist() != null && year != null) {
-        CodeList list = codes.list(field.codelist());
+      CodeList list = columns.codeLists()[i];
+      if (list != null && year != null) {
         if (!list.isValid(value, year)) {
           check.fail(field, value, Rule.UNKNOWN_CODE,
               field.name() + " '" + value + "' is not a code of the " + CollectionYear.label(year)
@@ -113,7 +128,7 @@ final class RowValidator implements Serializable {
           continue;
         }
       }
-      parsed.put(field.name(), value);
+      parsed[i] = value;
     }
     if (year != null) {
       checkDates(columns, parsed, year, check);
@@ -121,24 +136,24 @@ final class RowValidator implements Serializable {
     if (!check.rejects.isEmpty()) {
       return check.result(null);
     }
-    String la = file.value(values, "LA");
+    String la = columns.laColumn() < 0 ? null : InputFile.value(values, columns.laColumn());
     if (la == null) {
       la = defaultLa;
     }
-    return check.result(typed(file, raw.line(), la, year, parsed));
+    return check.result(typed(columns, raw.line(), la, year, parsed));
   }
 
   private Columns columns(int fileId) {
     if (columnsByFile == null) {
-      columnsByFile = inputs.files().stream().map(Columns::of).toList();
+      columnsByFile = inputs.files().stream().map(f -> Columns.of(f, codes)).toList();
     }
     return columnsByFile.get(fileId);
   }
 
-  private Integer collectionYear(InputFile file, String[] values, Check check) {
-    String label = file.folderLabel();
-    if (file.hasColumn("YEAR")) {
-      label = file.value(values, "YEAR");
+  private Integer collectionYear(Columns columns, String[] values, Check check) {
+    String label = columns.file().folderLabel();
+    if (columns.yearColumn() >= 0) {
+      label = InputFile.value(values, columns.yearColumn());
       if (label == null) {
         check.fail("YEAR", false, null, Rule.BAD_YEAR, "YEAR is empty; rows of a file with a YEAR column need one");
         return null;
@@ -152,12 +167,13 @@ final class RowValidator implements Serializable {
     return years.collectionYear(label);
   }
 
-  private void checkDates(Columns columns, Map<String, Object> parsed, int year, Check check) {
+  private void checkDates(Columns columns, Object[] parsed, int year, Check check) {
     LocalDate returnEnd = CollectionYear.end(year);
-    for (FieldSpec field : columns.fields()) {
-      if (!(parsed.get(field.name()) instanceof LocalDate date)) {
+    for (int i = 0; i < parsed.length; i++) {
+      if (!(parsed[i] instanceof LocalDate date)) {
         continue;
       }
+      FieldSpec field = columns.fields().get(i);
       // DUC is the date a child stops being an asylum seeker: usually the 18th birthday, ahead.
       if (field.name().equals("DUC")) {
         continue;
@@ -174,9 +190,9 @@ final class RowValidator implements Serializable {
     if (columns.file().kind() != Ssda903File.EPISODES) {
       return;
     }
-    LocalDate decom = (LocalDate) parsed.get("DECOM");
-    LocalDate dec = (LocalDate) parsed.get("DEC");
-    String rec = (String) parsed.get("REC");
+    LocalDate decom = (LocalDate) columns.get(parsed, "DECOM");
+    LocalDate dec = (LocalDate) columns.get(parsed, "DEC");
+    String rec = (String) columns.get(parsed, "REC");
     FieldSpec decField = columns.dec();
     FieldSpec recField = columns.rec();
     if (decom != null && dec != null && dec.isBefore(decom)) {
@@ -193,17 +209,20 @@ final class RowValidator implements Serializable {
     }
   }
 
-  private static Rows.Row typed(InputFile file, long line, String la, int year, Map<String, Object> v) {
-    String child = (String) v.get("CHILD");
+  private static Rows.Row typed(Columns columns, long line, String la, int year, Object[] parsed) {
+    InputFile file = columns.file();
+    String child = (String) columns.get(parsed, "CHILD");
     return switch (file.kind()) {
       case EPISODES -> new Rows.Episode(
-          file.id(), line, la, year, child, (LocalDate) v.get("DECOM"), (String) v.get("RNE"),
-          (String) v.get("LS"), (String) v.get("CIN"), (String) v.get("PLACE"),
-          (String) v.get("PLACE_PROVIDER"), (LocalDate) v.get("DEC"), (String) v.get("REC"),
-          (String) v.get("REASON_PLACE_CHANGE"), (String) v.get("HOME_POST"));
+          file.id(), line, la, year, child, (LocalDate) columns.get(parsed, "DECOM"), (String) columns.get(parsed, "RNE"),
+          (String) columns.get(parsed, "LS"), (String) columns.get(parsed, "CIN"), (String) columns.get(parsed, "PLACE"),
+          (String) columns.get(parsed, "PLACE_PROVIDER"), (LocalDate) columns.get(parsed, "DEC"),
+          (String) columns.get(parsed, "REC"), (String) columns.get(parsed, "REASON_PLACE_CHANGE"),
+          (String) columns.get(parsed, "HOME_POST"));
       case HEADER -> new Rows.Header(
-          file.id(), line, la, year, child, (String) v.get("SEX"), (LocalDate) v.get("DOB"), (String) v.get("ETHNIC"));
-      case UASC -> new Rows.Uasc(file.id(), line, la, year, child, (LocalDate) v.get("DOB"));
+          file.id(), line, la, year, child, (String) columns.get(parsed, "SEX"), (LocalDate) columns.get(parsed, "DOB"),
+          (String) columns.get(parsed, "ETHNIC"));
+      case UASC -> new Rows.Uasc(file.id(), line, la, year, child, (LocalDate) columns.get(parsed, "DOB"));
     };
   }
 
