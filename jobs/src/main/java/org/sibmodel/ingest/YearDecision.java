@@ -71,17 +71,23 @@ record YearDecision(ReturnYears years, String explanation) {
         .flatMap(r -> {
           InputFile file = inputs.file(r.fileId());
           try {
-            String[] values = CsvLine.split(r.text());
-            String label = file.hasColumn("YEAR") ? file.value(values, "YEAR") : file.folderLabel();
+            String label = file.hasColumn("YEAR") ? value(r.text(), file, "YEAR") : file.folderLabel();
             if (file.hasColumn("YEAR") && label == null) {
               return java.util.Collections.emptyIterator();
             }
-            LocalDate decom = Ssda903Dates.parse(Objects.requireNonNull(file.value(values, "DECOM")));
+            LocalDate decom = Ssda903Dates.parse(Objects.requireNonNull(value(r.text(), file, "DECOM")));
             return java.util.List.of(new Tuple2<>(label, decom)).iterator();
           } catch (RuntimeException unreadable) {
             // The row will be rejected with its reason by RowValidator; it carries no evidence here.
             return java.util.Collections.emptyIterator();
           }
         });
+  }
+
+  /** A column's value in a line, as {@link InputFile#value} gives it from the split line: null when empty. */
+  private static String value(String line, InputFile file, String column) {
+    Integer index = file.columns().get(column);
+    String value = index == null ? null : CsvLine.field(line, index);
+    return value == null || value.isEmpty() ? null : value;
   }
 }

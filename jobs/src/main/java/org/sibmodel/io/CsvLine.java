@@ -39,6 +39,29 @@ public final class CsvLine {
   }
 
   /**
+   * One field of a line, as {@link #split} would give it, or null when the line has fewer fields:
+   * a plain line is not split whole for it (the pass that decides how to read year labels needs
+   * only DECOM, and YEAR where a file has it).
+   *
+   * @throws IllegalArgumentException when the line is not well-formed CSV (an unterminated quote)
+   */
+  public static String field(String line, int index) {
+    if (line.isEmpty() || line.indexOf('"') >= 0 || line.indexOf('\r') >= 0 || line.indexOf('\n') >= 0) {
+      String[] fields = split(line);
+      return index < fields.length ? fields[index] : null;
+    }
+    int start = 0;
+    for (int i = 0; i < index; i++) {
+      start = line.indexOf(',', start) + 1;
+      if (start == 0) {
+        return null;
+      }
+    }
+    int end = line.indexOf(',', start);
+    return line.substring(start, end < 0 ? line.length() : end).trim();
+  }
+
+  /**
    * A line with no quotes and no line breaks: the fields between commas, trimmed, exactly as
    * commons-csv gives them, without building a parser and a reader for every line of every file.
    */

@@ -1,7 +1,9 @@
 package org.sibmodel.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,6 +38,39 @@ class CsvLine_SplitTest {
       }
       assertArrayEquals(commons(line.toString()), CsvLine.split(line.toString()), "[" + line + "]");
     }
+  }
+
+  @Test
+  void aFieldIsTheFieldSplitGivesAndNullPastTheLastOne() {
+    List<String> lines = List.of("398768,09/04/2017,S,L3,N1", "a", " a , b ,c ", ",,", "a,", ",a", "\"a,b\", c ,\"\"", "  ");
+    Random random = new Random(11);
+    String alphabet = "ab ,\t1/\"";
+    List<String> randomLines = new java.util.ArrayList<>(lines);
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 1 + random.nextInt(20); c > 0; c--) {
+        line.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      randomLines.add(line.toString());
+    }
+    int checked = 0;
+    for (String line : randomLines) {
+      String[] fields;
+      try {
+        fields = CsvLine.split(line);
+      } catch (IllegalArgumentException malformed) {
+        for (int i = 0; i < 3; i++) {
+          int index = i;
+          assertThrows(IllegalArgumentException.class, () -> CsvLine.field(line, index), "[" + line + "]");
+        }
+        continue;
+      }
+      for (int i = 0; i <= fields.length + 1; i++) {
+        assertEquals(i < fields.length ? fields[i] : null, CsvLine.field(line, i), "[" + line + "] field " + i);
+        checked++;
+      }
+    }
+    assertTrue(checked > 5_000, "checked " + checked);
   }
 
   @Test
