@@ -86,9 +86,9 @@ public final class Kernel implements Serializable {
   private final List<Cell> cells;
   private final double waningDays;
   private final Double calibratedEntriesPerYear;
-  /** Days from referral to engagement, and for reunification to the return home, by the uniform drawn for each child. */
-  private final Distribution.Quantile daysToStart;
-  private final Distribution.Quantile daysToHome;
+  /** Whole days from referral to engagement, and for reunification to the return home, by the uniform drawn for each child. */
+  private final RoundedQuantile daysToStart;
+  private final RoundedQuantile daysToHome;
 
   /** One cell of referrals: pathway x fine band at referral x district, at full volume, and the contract's sub-cohort of it. */
   private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError, SubCohort cohort)
@@ -124,8 +124,8 @@ public final class Kernel implements Serializable {
     }
     this.cells = cells(scenario, params);
     this.calibratedEntriesPerYear = calibratedEntriesPerYear(scenario, params);
-    this.daysToStart = scenario.referrals().daysToStart().quantileFunction();
-    this.daysToHome = scenario.referrals().reunification().daysToHome().quantileFunction();
+    this.daysToStart = RoundedQuantile.of(scenario.referrals().daysToStart().quantileFunction());
+    this.daysToHome = RoundedQuantile.of(scenario.referrals().reunification().daysToHome().quantileFunction());
   }
 
   /** Calibrated entries to care a year at ages 5 to 15 in the scenario's districts; null where a district has no rate. */
@@ -299,7 +299,7 @@ public final class Kernel implements Serializable {
       return;
     }
     accounts.engaged();
-    int engagement = referral + (int) Math.round(daysToStart.of(u[7]));
+    int engagement = referral + (int) daysToStart.of(u[7]);
     double ageAtReferral = cell.band().low() + u[8] * (cell.band().high() + 1 - cell.band().low());
     ChildAge age = new ChildAge(referral, ageAtReferral, referral + (int) Math.round((18 - ageAtReferral) * YEAR));
     int day0 = engagement;
@@ -307,7 +307,7 @@ public final class Kernel implements Serializable {
       if (!Sampling.happens(u[9], r.reunification().homeShare())) {
         return;
       }
-      day0 = referral + (int) Math.round(daysToHome.of(u[10]));
+      day0 = referral + (int) daysToHome.of(u[10]);
       engagement = Math.min(engagement, day0);
     }
     ContractTerms terms = scenario.contract();
