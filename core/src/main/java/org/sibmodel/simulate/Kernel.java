@@ -230,13 +230,23 @@ public final class Kernel implements Serializable {
     Lives lives = new Lives();
     Scenario.Referrals r = scenario.referrals();
     double perReferral = scenario.delivery().perReferral();
+    // Each cell's mean referrals a month and its chance of none, worked out again only while the ramp-up changes them.
+    double[] lambda = new double[cells.size()];
+    double[] none = new double[cells.size()];
+    double meansAtRamp = Double.NaN;
     for (int m = 0; m < referralMonths; m++) {
       double ramp = m >= r.rampUpMonths() || r.rampUpMonths() == 0 ? 1.0
           : r.rampUpStart() + (1 - r.rampUpStart()) * m / r.rampUpMonths();
+      if (ramp != meansAtRamp) {
+        for (int c = 0; c < cells.size(); c++) {
+          lambda[c] = cells.get(c).perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
+          none[c] = Math.exp(-lambda[c]);
+        }
+        meansAtRamp = ramp;
+      }
       for (int c = 0; c < cells.size(); c++) {
         Cell cell = cells.get(c);
-        double lambda = cell.perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
-        int n = Sampling.poisson(Sampling.uniform(rr), lambda);
+        int n = Sampling.poisson(Sampling.uniform(rr), lambda[c], none[c]);
         accounts.delivery(m, n * perReferral);
         for (int k = 0; k < n; k++) {
           SplittableRandom cs = RandomStreams.of(RandomStreams.key(seed, CHILD_STREAM, iteration), m * 1_000_003L + c, k);
