@@ -244,23 +244,36 @@ public final class PaymentEngine implements java.io.Serializable {
       this.sink = sink;
     }
 
-    /** Days [from, to) at home, within tracking ([.., trackEnd)), split at the contract end. */
+    /**
+     * Days [from, to) at home, within tracking ([.., trackEnd)), split at the contract end. Each month
+     * the days run past goes out as its line there and then; the month they end in stays open, as
+     * the next stretch at home may begin in it.
+     */
     void payable(int from, int to, int trackEnd, int contractEnd) {
       lastCursor = to;
       int end = Math.min(Math.min(to, trackEnd), asOf + 1);
       int payableEnd = Math.min(end, contractEnd);
       if (from < payableEnd) {
         int m = CalendarDays.monthOf(from);
-        for (int day = from; day < payableEnd; m++) {
-          if (m != month) {
-            flush();
-            month = m;
-          }
-          int chunkEnd = Math.min(payableEnd, CalendarDays.monthStart(m + 1));
-          payableDays += chunkEnd - day;
-          lastDay = chunkEnd - 1;
-          day = chunkEnd;
+        if (m != month) {
+          flush();
+          month = m;
         }
+        int days = payableDays;
+        int day = from;
+        for (int next = CalendarDays.monthStart(m + 1); next < payableEnd; next = CalendarDays.monthStart(m + 1)) {
+          days += next - day;
+          long amount = table[days] - invoiced;
+          if (amount > 0) {
+            sink.paid(PaymentKind.DAILY, next - 1, m + lag, amount);
+            invoiced += amount;
+          }
+          day = next;
+          m++;
+        }
+        payableDays = days + payableEnd - day;
+        month = m;
+        lastDay = payableEnd - 1;
       }
       truncatedDays += Math.max(0, end - Math.max(from, contractEnd));
     }

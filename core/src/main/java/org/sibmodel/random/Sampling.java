@@ -30,13 +30,23 @@ public final class Sampling {
    * @param mean the Poisson mean, 0 to {@link #MAX_POISSON_MEAN}
    */
   public static int poisson(double u, double mean) {
+    return poisson(u, mean, Math.exp(-mean));
+  }
+
+  /**
+   * {@link #poisson(double, double)} with the chance of no event, {@code Math.exp(-mean)}, worked out
+   * by the caller: for a mean drawn from again and again (a referral cell's, month after month).
+   *
+   * @param none {@code Math.exp(-mean)}, not checked
+   */
+  public static int poisson(double u, double mean, double none) {
     if (!(mean >= 0) || mean > MAX_POISSON_MEAN) {
       throw new IllegalArgumentException("Poisson mean must be in 0 to " + MAX_POISSON_MEAN + ", was " + mean);
     }
     if (!(u >= 0 && u < 1)) {
       throw new IllegalArgumentException("uniform u must be in [0, 1), was " + u);
     }
-    double p = Math.exp(-mean);
+    double p = none;
     double cumulative = p;
     int k = 0;
     while (u > cumulative && p > 0) {

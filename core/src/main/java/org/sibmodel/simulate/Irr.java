@@ -14,29 +14,35 @@ final class Irr {
   static Double annual(double[] cash) {
     double step = 0.0005;
     int steps = 200;
-    double best = Double.NaN;
-    for (int i = 0; i < steps && Double.isNaN(best); i++) {
+    // The value at the near end of the next bracket up (0) and down (1): the far end of the last one, worked out once.
+    double zero = npv(cash, 0);
+    double[] near = {zero, zero};
+    for (int i = 0; i < steps; i++) {
       // Search outward from 0: the brackets [i, i+1] and [-(i+1), -i] steps, the nearer first.
-      for (int sign : new int[] {1, -1}) {
+      for (int side = 0; side < 2; side++) {
+        int sign = side == 0 ? 1 : -1;
         double a = sign * i * step;
         double b = sign * (i + 1) * step;
-        double fa = npv(cash, a);
+        double fa = near[side];
         double fb = npv(cash, b);
         if (fa == 0) {
-          best = a;
-          break;
+          return annual(a);
         }
         if (Math.signum(fa) != Math.signum(fb)) {
-          best = bisect(cash, Math.min(a, b), Math.max(a, b));
-          break;
+          return annual(sign > 0 ? bisect(cash, a, fa, b) : bisect(cash, b, fb, a));
         }
+        near[side] = fb;
       }
     }
-    return Double.isNaN(best) ? null : Math.pow(1 + best, 12) - 1;
+    return null;
   }
 
-  private static double bisect(double[] cash, double lo, double hi) {
-    double fLo = npv(cash, lo);
+  private static double annual(double monthly) {
+    return Math.pow(1 + monthly, 12) - 1;
+  }
+
+  /** The root in [lo, hi] by bisection, the value at lo known. */
+  private static double bisect(double[] cash, double lo, double fLo, double hi) {
     for (int i = 0; i < 100 && hi - lo > 1e-13; i++) {
       double mid = (lo + hi) / 2;
       double f = npv(cash, mid);

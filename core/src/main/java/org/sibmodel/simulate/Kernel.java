@@ -86,9 +86,9 @@ public final class Kernel implements Serializable {
   private final List<Cell> cells;
   private final double waningDays;
   private final Double calibratedEntriesPerYear;
-  /** Days from referral to engagement, and for reunification to the return home, by the uniform drawn for each child. */
-  private final Distribution.Quantile daysToStart;
-  private final Distribution.Quantile daysToHome;
+  /** Whole days from referral to engagement, and for reunification to the return home, by the uniform drawn for each child. */
+  private final RoundedQuantile daysToStart;
+  private final RoundedQuantile daysToHome;
 
   /** One cell of referrals: pathway x fine band at referral x district, at full volume, and the contract's sub-cohort of it. */
   private record Cell(Pathway pathway, AgeBand band, String district, double perMonth, double logStdError, SubCohort cohort)
@@ -124,8 +124,8 @@ public final class Kernel implements Serializable {
     }
     this.cells = cells(scenario, params);
     this.calibratedEntriesPerYear = calibratedEntriesPerYear(scenario, params);
-    this.daysToStart = scenario.referrals().daysToStart().quantileFunction();
-    this.daysToHome = scenario.referrals().reunification().daysToHome().quantileFunction();
+    this.daysToStart = RoundedQuantile.of(scenario.referrals().daysToStart().quantileFunction());
+    this.daysToHome = RoundedQuantile.of(scenario.referrals().reunification().daysToHome().quantileFunction());
   }
 
   /** Calibrated entries to care a year at ages 5 to 15 in the scenario's districts; null where a district has no rate. */
@@ -226,23 +226,30 @@ public final class Kernel implements Serializable {
     Draw draw = new Draw(pr);
     IterationAccounts accounts = new IterationAccounts(scenario, calendar, draw.inflation, draw.councilCostPerYear);
     SplittableRandom rr = RandomStreams.of(seed, REFERRAL_STREAM, iteration);
-    double[] u = new double[UNIFORMS];
+    ChildUniforms u = new ChildUniforms();
     Lives lives = new Lives();
     Scenario.Referrals r = scenario.referrals();
     double perReferral = scenario.delivery().perReferral();
+    // Each cell's mean referrals a month and its chance of none, worked out again only while the ramp-up changes them.
+    double[] lambda = new double[cells.size()];
+    double[] none = new double[cells.size()];
+    double meansAtRamp = Double.NaN;
     for (int m = 0; m < referralMonths; m++) {
       double ramp = m >= r.rampUpMonths() || r.rampUpMonths() == 0 ? 1.0
           : r.rampUpStart() + (1 - r.rampUpStart()) * m / r.rampUpMonths();
+      if (ramp != meansAtRamp) {
+        for (int c = 0; c < cells.size(); c++) {
+          lambda[c] = cells.get(c).perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
+          none[c] = Math.exp(-lambda[c]);
+        }
+        meansAtRamp = ramp;
+      }
       for (int c = 0; c < cells.size(); c++) {
         Cell cell = cells.get(c);
-        double lambda = cell.perMonth() * draw.cellMultiplier[c] * ramp * draw.volume;
-        int n = Sampling.poisson(Sampling.uniform(rr), lambda);
+        int n = Sampling.poisson(Sampling.uniform(rr), lambda[c], none[c]);
         accounts.delivery(m, n * perReferral);
         for (int k = 0; k < n; k++) {
-          SplittableRandom cs = RandomStreams.of(RandomStreams.key(seed, CHILD_STREAM, iteration), m * 1_000_003L + c, k);
-          for (int i = 0; i < UNIFORMS; i++) {
-            u[i] = Sampling.uniform(cs);
-          }
+          u.start(RandomStreams.of(RandomStreams.key(seed, CHILD_STREAM, iteration), m * 1_000_003L + c, k));
           child(cell, m, u, draw, accounts, lives);
         }
       }
@@ -253,6 +260,31 @@ public final class Kernel implements Serializable {
       accounts.delivery(m, fixedPerMonth);
     }
     return accounts.result(iteration, draw.volume, draw.hazardRatio, draw.entryWithin12);
+  }
+
+  /**
+   * A referred child's uniforms (see {@link #UNIFORMS}), drawn from its own stream in order as they
+   * are first wanted, so the same numbers as drawing all of them first: a child that does not
+   * engage, or is never in care, needs under half of them. Reused from child to child.
+   */
+  private static final class ChildUniforms {
+    private final double[] drawn = new double[UNIFORMS];
+    private SplittableRandom stream;
+    private int count;
+
+    /** The next child's stream: none of its uniforms drawn yet. */
+    void start(SplittableRandom childStream) {
+      stream = childStream;
+      count = 0;
+    }
+
+    /** Uniform {@code i} of the child. */
+    double get(int i) {
+      while (count <= i) {
+        drawn[count++] = Sampling.uniform(stream);
+      }
+      return drawn[i];
+    }
   }
 
   /** The spells of a child's two lives (arrays reused from child to child). */
@@ -291,23 +323,23 @@ public final class Kernel implements Serializable {
    * they cost and earn. Referrals that do not engage, and reunification referrals who stay in care,
    * get no service: no payment and no saving.
    */
-  private void child(Cell cell, int month, double[] u, Draw draw, IterationAccounts accounts, Lives lives) {
+  private void child(Cell cell, int month, ChildUniforms u, Draw draw, IterationAccounts accounts, Lives lives) {
     accounts.referred(cell.pathway());
     Scenario.Referrals r = scenario.referrals();
-    int referral = calendar.monthStart(month) + (int) (u[0] * (calendar.monthStart(month + 1) - calendar.monthStart(month)));
-    if (!Sampling.happens(u[6], r.acceptance())) {
+    int referral = calendar.monthStart(month) + (int) (u.get(0) * (calendar.monthStart(month + 1) - calendar.monthStart(month)));
+    if (!Sampling.happens(u.get(6), r.acceptance())) {
       return;
     }
     accounts.engaged();
-    int engagement = referral + (int) Math.round(daysToStart.of(u[7]));
-    double ageAtReferral = cell.band().low() + u[8] * (cell.band().high() + 1 - cell.band().low());
+    int engagement = referral + (int) daysToStart.of(u.get(7));
+    double ageAtReferral = cell.band().low() + u.get(8) * (cell.band().high() + 1 - cell.band().low());
     ChildAge age = new ChildAge(referral, ageAtReferral, referral + (int) Math.round((18 - ageAtReferral) * YEAR));
     int day0 = engagement;
     if (cell.pathway() == Pathway.REUNIFICATION) {
-      if (!Sampling.happens(u[9], r.reunification().homeShare())) {
+      if (!Sampling.happens(u.get(9), r.reunification().homeShare())) {
         return;
       }
-      day0 = referral + (int) Math.round(daysToHome.of(u[10]));
+      day0 = referral + (int) daysToHome.of(u.get(10));
       engagement = Math.min(engagement, day0);
     }
     ContractTerms terms = scenario.contract();
@@ -317,8 +349,8 @@ public final class Kernel implements Serializable {
     int nWith;
     int nWithout;
     if (cell.pathway() == Pathway.DIVERSION) {
-      double daysWithout = Hazards.entry(u[5], draw.entryHazard, 1, 0);
-      double daysWith = Hazards.entry(u[5], draw.entryHazard, draw.hazardRatio, waningDays);
+      double daysWithout = Hazards.entry(u.get(5), draw.entryHazard, 1, 0);
+      double daysWith = Hazards.entry(u.get(5), draw.entryHazard, draw.hazardRatio, waningDays);
       accounts.enteredWithinAYear(daysWithout < YEAR, daysWith < YEAR);
       nWithout = daysWithout < horizon - day0 - 1
           ? life(day0 + 1 + (int) daysWithout, u, horizon, day0, false, age, lives.withoutEntries, lives.withoutExits, 0, draw) : 0;
@@ -339,7 +371,7 @@ public final class Kernel implements Serializable {
 
     int outcomes = 0;
     for (SecondaryOutcome o : OUTCOMES) {
-      if (u[1 + o.ordinal()] < draw.secondary[o.ordinal()]) {
+      if (u.get(1 + o.ordinal()) < draw.secondary[o.ordinal()]) {
         outcomes |= o.bit();
       }
     }
@@ -427,12 +459,12 @@ public final class Kernel implements Serializable {
    * Spell i uses uniforms 12 + 2i (its length) and 13 + 2i (the re-entry after it), so both lives of a
    * child share them.
    */
-  private int life(int entry, double[] u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
+  private int life(int entry, ChildUniforms u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
       Draw draw) {
     int t = entry;
     for (int i = 0; t < horizon && n < MAX_SPELLS; i++) {
       double exitRatio = effect ? Hazards.ratioAt(draw.exitHazardRatio, t - day0, waningDays) : 1;
-      int stay = Math.max(1, (int) Math.round(draw.stay(age.bandOn(t), u[12 + 2 * i], exitRatio)));
+      int stay = Math.max(1, (int) Math.round(draw.stay(age.bandOn(t), u.get(12 + 2 * i), exitRatio)));
       entries[n] = t;
       exits[n] = Math.min(t + stay, Math.max(t + 1, age.adult()));
       int home = exits[n];
@@ -440,7 +472,7 @@ public final class Kernel implements Serializable {
       if (home >= age.adult()) {
         break;
       }
-      double gap = reentryGap(home, u[13 + 2 * i], day0, effect, age, draw);
+      double gap = reentryGap(home, u.get(13 + 2 * i), day0, effect, age, draw);
       if (Double.isInfinite(gap)) {
         break;
       }
@@ -450,9 +482,9 @@ public final class Kernel implements Serializable {
   }
 
   /** A life that starts at home on {@code home}: a re-entry as the cure model has it (uniform 11), then {@link #life}. */
-  private int afterHome(int home, double[] u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
+  private int afterHome(int home, ChildUniforms u, int horizon, int day0, boolean effect, ChildAge age, int[] entries, int[] exits, int n,
       Draw draw) {
-    double gap = reentryGap(home, u[11], day0, effect, age, draw);
+    double gap = reentryGap(home, u.get(11), day0, effect, age, draw);
     if (Double.isInfinite(gap) || home + gap >= horizon) {
       return n;
     }
