@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.vocabulary.AgeBand;
 
@@ -88,9 +86,5 @@ record CareEntries(List<Row> rows, long inWindow, long outsideWindow) {
       }
     }
     return new CareEntries(rows, inWindow, total - inWindow);
-  }
-
-  Dataset<Row> table(SparkSession spark) {
-    return spark.createDataFrame(rows, CuratedRows.ENTRIES);
   }
 }

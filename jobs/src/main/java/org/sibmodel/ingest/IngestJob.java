@@ -32,6 +32,7 @@ import org.sibmodel.io.Stage;
 import org.sibmodel.io.TextLines;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
+import org.sibmodel.spark.DriverTables;
 import org.sibmodel.spark.RowBuilder;
 import org.sibmodel.spark.SortedGroups;
 import org.sibmodel.ssda903.CollectionYear;
@@ -140,15 +141,11 @@ public final class IngestJob {
     try (OutputDir out = OutputDir.stage(options.out(), spark.sparkContext().hadoopConfiguration())) {
       episodes.sortWithinPartitions("child_key", "la", "episode_start").write().parquet(out.path("care_episodes"));
       periods.sortWithinPartitions("child_key", "la", "period_number").write().parquet(out.path("care_periods"));
-      entries.table(spark).coalesce(1).write().parquet(out.path("care_entries"));
       rejects.sortWithinPartitions("source_file", "line", "rule").write().parquet(out.path("ingest_rejects"));
-      spark.createDataFrame(reconciliation, CuratedRows.RECONCILIATION).coalesce(1).write().parquet(out.path("ingest_reconciliation"));
-      spark.createDataFrame(unmapped, CuratedRows.UNMAPPED).coalesce(1).write().parquet(out.path("unmapped_postcodes"));
-
-      CsvExport.write(CuratedRows.ENTRIES, entries.rows(), out, "care_entries.csv");
+      DriverTables.write(spark, out, "care_entries", CuratedRows.ENTRIES, entries.rows());
+      DriverTables.write(spark, out, "ingest_reconciliation", CuratedRows.RECONCILIATION, reconciliation);
+      DriverTables.write(spark, out, "unmapped_postcodes", CuratedRows.UNMAPPED, unmapped);
       CsvExport.write(spark.read().parquet(out.path("ingest_rejects")).orderBy("source_file", "line", "rule"), out, "ingest_rejects.csv");
-      CsvExport.write(CuratedRows.RECONCILIATION, reconciliation, out, "ingest_reconciliation.csv");
-      CsvExport.write(CuratedRows.UNMAPPED, unmapped, out, "unmapped_postcodes.csv");
 
       IngestSummary summary =
           IngestSummary.of(inputs, years, options, counts, reconciliation, entries, unmapped, coverage, out.target());
