@@ -2,6 +2,7 @@ package org.sibmodel.ingest;
 
 import java.io.Serializable;
 import java.util.Map;
+import org.sibmodel.io.CsvLine;
 
 /**
  * One SSDA903 file found under {@code --input}.
@@ -40,10 +41,19 @@ public record InputFile(
 
   /** The value at a column index of a row: trimmed, null when absent or empty. */
   public static String value(String[] row, int index) {
-    if (index >= row.length) {
-      return null;
-    }
-    String value = row[index].trim();
-    return value.isEmpty() ? null : value;
+    return index >= row.length ? null : emptyAsNull(row[index].trim());
+  }
+
+  /**
+   * The value of a column in a line of this file not yet split, as {@link #value(String[], String)}
+   * gives it from the split line, without splitting the whole line ({@link CsvLine#field}).
+   */
+  public String valueInLine(String line, String column) {
+    Integer index = columns.get(column);
+    return index == null ? null : emptyAsNull(CsvLine.field(line, index));
+  }
+
+  private static String emptyAsNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
   }
 }

@@ -163,8 +163,9 @@ final class StagedRows {
 
   /**
    * The groups of a partition's rows (see {@link #groupKey}) as rows of {@link #RESOLVED}: a
-   * rejected line's rejects, a child's resolved history; counting lines, fates and unmapped
-   * postcodes as it goes.
+   * rejected line's rejects, a child's resolved history; counting as it goes what {@link
+   * #counts} gives at the end (lines seen, fates, unmapped postcodes, rejected rows by rule, entries
+   * by cell, the totals).
    */
   static final class Tally {
     private record FateKey(int fileId, RowFate.Fate fate) {}

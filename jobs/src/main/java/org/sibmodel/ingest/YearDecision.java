@@ -3,7 +3,6 @@ package org.sibmodel.ingest;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaRDD;
-import org.sibmodel.io.CsvLine;
 import org.sibmodel.io.InputFormatException;
 import org.sibmodel.io.RawRow;
 import org.sibmodel.ssda903.CollectionYear;
@@ -71,23 +70,16 @@ record YearDecision(ReturnYears years, String explanation) {
         .flatMap(r -> {
           InputFile file = inputs.file(r.fileId());
           try {
-            String label = file.hasColumn("YEAR") ? value(r.text(), file, "YEAR") : file.folderLabel();
+            String label = file.hasColumn("YEAR") ? file.valueInLine(r.text(), "YEAR") : file.folderLabel();
             if (file.hasColumn("YEAR") && label == null) {
               return java.util.Collections.emptyIterator();
             }
-            LocalDate decom = Ssda903Dates.parse(Objects.requireNonNull(value(r.text(), file, "DECOM")));
+            LocalDate decom = Ssda903Dates.parse(Objects.requireNonNull(file.valueInLine(r.text(), "DECOM")));
             return java.util.List.of(new Tuple2<>(label, decom)).iterator();
           } catch (RuntimeException unreadable) {
             // The row will be rejected with its reason by RowValidator; it carries no evidence here.
             return java.util.Collections.emptyIterator();
           }
         });
-  }
-
-  /** A column's value in a line, as {@link InputFile#value} gives it from the split line: null when empty. */
-  private static String value(String line, InputFile file, String column) {
-    Integer index = file.columns().get(column);
-    String value = index == null ? null : CsvLine.field(line, index);
-    return value == null || value.isEmpty() ? null : value;
   }
 }
