@@ -36,6 +36,14 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
+  /**
+   * Iterations run through both paths before anything is timed. 200 were too few: a JFR profile of
+   * the 10^5 run showed HotSpot's optimising compiler still compiling the kernel's largest methods
+   * (Kernel.child, IterationAccounts.result: up to 1.8 s of compile time a second, on one of the two
+   * cores) while Spark's run was timed, and not while the kernel alone was, which ran after it.
+   */
+  static final int WARM_UP_ITERATIONS = 5_000;
+
   private final SparkSessions spark;
 
   @Option(names = "--params", paramLabel = "DIR|FILE",
@@ -68,9 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
     ParameterSet set = SimulateJob.readParameterSet(spark, paramsDir).set();
     System.out.printf("sib bench: default scenario, Spark master %s (%d threads), parameters %s%n", spark.sparkContext().master(),
         threads, paramsDir);
-    // Warm up both paths once so the first size does not pay for class loading and the JIT.
-    SimulateJob.run(spark, new SimulateOptions(null, paramsDir, out.resolve("warm-up").toString(), 200, null, null));
-    kernelAlone(new Kernel(ScenarioFile.defaults(), set), 200, threads);
+    // Warm up both paths so that neither timing pays for class loading and the JIT's compilations.
+    SimulateJob.run(spark, new SimulateOptions(null, paramsDir, out.resolve("warm-up").toString(), WARM_UP_ITERATIONS, null, null));
+    kernelAlone(new Kernel(ScenarioFile.defaults(), set), WARM_UP_ITERATIONS, threads);
 
     List<Timing> timings = new ArrayList<>();
     System.out.printf("%12s %10s %10s %12s %14s %10s %10s %12s%n", "iterations", "wall s", "kernel s", "iterations/s",
