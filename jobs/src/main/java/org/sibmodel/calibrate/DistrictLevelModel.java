@@ -12,17 +12,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.special.Gamma;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.regression.GeneralizedLinearRegression;
-import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * The entry model of {@link EntryModel} for the data of several authorities, where districts are
@@ -138,9 +128,9 @@ final class DistrictLevelModel {
     double intercept = 0;
     double[] mu = new double[n];
     for (int round = 1; ; round++) {
-      GeneralizedLinearRegressionModel model = glm(spark, x, y, district, offset);
+      PoissonGlm.Fit model = glm(spark, x, y, district, offset);
       intercept = model.intercept();
-      beta = model.coefficients().toArray();
+      beta = model.coefficients();
       double[] fitted = new double[districts.size()];
       for (int i = 0; i < n; i++) {
         mu[i] = Math.exp(offset[district[i]] + intercept + EntryModel.dot(beta, x[i]));
@@ -269,29 +259,13 @@ final class DistrictLevelModel {
     return district.substring(0, at);
   }
 
-  /** One Poisson fit of the shared terms with the districts' offsets, on one partition in a fixed order (see {@link EntryModel}). */
-  private static GeneralizedLinearRegressionModel glm(SparkSession spark, double[][] x, double[] y, int[] district, double[] offset) {
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("cell", DataTypes.IntegerType, false),
-        DataTypes.createStructField("label", DataTypes.DoubleType, false),
-        DataTypes.createStructField("offset", DataTypes.DoubleType, false),
-        DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
-    List<Row> data = new ArrayList<>(y.length);
+  /** One Poisson fit of the shared terms with the districts' offsets ({@link PoissonGlm}). */
+  private static PoissonGlm.Fit glm(SparkSession spark, double[][] x, double[] y, int[] district, double[] offset) {
+    double[] rowOffset = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      data.add(RowFactory.create(i, y[i], offset[district[i]], Vectors.dense(x[i])));
+      rowOffset[i] = offset[district[i]];
     }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // About 2,000 rows (some 300 KB) a slice, under Spark's 1 MB task-size warning.
-    int slices = Math.max(4, y.length / 2_000);
-    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, slices), schema)
-        .repartition(1).sortWithinPartitions("cell").cache();
-    try {
-      return new GeneralizedLinearRegression()
-          .setFamily("poisson").setLink("log").setOffsetCol("offset").setMaxIter(100).setTol(1e-10).setRegParam(0.0)
-          .fit(frame);
-    } finally {
-      frame.unpersist();
-    }
+    return PoissonGlm.fit(spark, x, y, rowOffset);
   }
 
   private static double[] shared(String band, LocalDate month, LocalDate last, List<String> bandTerms) {

@@ -10,23 +10,12 @@ import java.util.TreeMap;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.regression.GeneralizedLinearRegression;
-import org.apache.spark.ml.regression.GeneralizedLinearRegressionModel;
-import org.apache.spark.ml.regression.GeneralizedLinearRegressionTrainingSummary;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.sibmodel.vocabulary.AgeBand;
 
 /**
  * Entries to care per month by district and age band: a Poisson count model with a log link,
- * fitted with spark-mllib's GeneralizedLinearRegression:
+ * fitted with spark-mllib's GeneralizedLinearRegression ({@link PoissonGlm}):
  *
  * <pre>log E[entries] = intercept + district + age band + trend x (years from the window's end)
  *                    + a sin(2 pi m / 12) + b cos(2 pi m / 12)</pre>
@@ -132,33 +121,14 @@ final class EntryModel {
       months.add((LocalDate) key.get(2));
     });
 
-    StructType schema = DataTypes.createStructType(List.of(
-        DataTypes.createStructField("cell", DataTypes.IntegerType, false),
-        DataTypes.createStructField("label", DataTypes.DoubleType, false),
-        DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)));
-    List<Row> data = new ArrayList<>();
-    for (int i = 0; i < design.size(); i++) {
-      data.add(RowFactory.create(i, counts.get(i), Vectors.dense(design.get(i))));
-    }
-    // The fit's sums over the design (treeAggregate) are merged in the order its tasks finish, so
-    // over several partitions the coefficients move in the last digits from run to run and between
-    // local mode and a cluster. It therefore reads one partition with the cells in a fixed order.
-    // The rows travel in a few slices and meet in a shuffle: one slice would ship the whole design
-    // inside one task, which Spark warns about, as it would a local relation.
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Dataset<Row> frame = spark.createDataFrame(jsc.parallelize(data, 4), schema)
-        .repartition(1).sortWithinPartitions("cell").cache();
-    GeneralizedLinearRegressionModel model = new GeneralizedLinearRegression()
-        .setFamily("poisson").setLink("log").setMaxIter(100).setTol(1e-10).setRegParam(0.0)
-        .fit(frame);
-    GeneralizedLinearRegressionTrainingSummary summary = model.summary();
-    frame.unpersist();
+    PoissonGlm.Fit glm = PoissonGlm.fit(spark, design.toArray(double[][]::new),
+        counts.stream().mapToDouble(Double::doubleValue).toArray(), null);
 
     // Fitted means, Pearson dispersion and the covariance (X'WX)^-1 with the intercept first.
     int p = terms.size() + 1;
     double[] beta = new double[p];
-    beta[0] = model.intercept();
-    double[] coef = model.coefficients().toArray();
+    beta[0] = glm.intercept();
+    double[] coef = glm.coefficients();
     System.arraycopy(coef, 0, beta, 1, coef.length);
     double[][] xtwx = new double[p][p];
     double pearson = 0;
@@ -174,7 +144,7 @@ final class EntryModel {
         }
       }
     }
-    long residualDf = summary.residualDegreeOfFreedom();
+    long residualDf = glm.residualDf();
     double dispersion = residualDf > 0 ? pearson / residualDf : Double.NaN;
     boolean quasi = dispersion > 1.0;
     double scale = quasi ? dispersion : 1.0;
@@ -186,7 +156,7 @@ final class EntryModel {
       }
     }
 
-    double[] sparkSe = summary.coefficientStandardErrors();
+    double[] sparkSe = glm.standardErrors();
     List<String> allTerms = new ArrayList<>();
     allTerms.add("intercept");
     allTerms.addAll(terms);
@@ -211,8 +181,8 @@ final class EntryModel {
     }
     List<MonthFit> monthFits = new ArrayList<>();
     observedByMonth.forEach((m, n) -> monthFits.add(new MonthFit(m, n[0], fittedByMonth.getOrDefault(m, 0.0))));
-    return new Fit(allTerms, coefficients, covariance, dispersion, quasi, summary.deviance(), summary.nullDeviance(),
-        residualDf, summary.aic(), design.size(), total, rates, monthFits, first, last.plusMonths(1).minusDays(1),
+    return new Fit(allTerms, coefficients, covariance, dispersion, quasi, glm.deviance(), glm.nullDeviance(),
+        residualDf, glm.aic(counts, fitted), design.size(), total, rates, monthFits, first, last.plusMonths(1).minusDays(1),
         "district " + refDistrict + ", age band " + refBand, List.of());
   }
 
