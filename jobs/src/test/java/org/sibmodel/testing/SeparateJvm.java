@@ -24,8 +24,8 @@ public final class SeparateJvm {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String flag : Files.readAllLines(repository().resolve("bin/jvm.options"))) {
-      if (!flag.isBlank()) {
-        command.add(flag.trim());
+      if (!flag.isBlank() && !flag.strip().startsWith("#")) {
+        command.add(flag.strip());
       }
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.sibmodel.cli.Main"));
