@@ -42,12 +42,39 @@ class EntryModel_ScaleTest {
     }
   }
 
+  /** The same with two authorities (the second with twice the first's counts), by the district-level model. */
+  @Test
+  void theDistrictLevelModelToo() {
+    EntryModel.Fit once = DistrictLevelModel.fit(TestSpark.session(), twoAuthorities(1), 0, new Pooling());
+    EntryModel.Fit scaled = DistrictLevelModel.fit(TestSpark.session(), twoAuthorities(1_000), 0, new Pooling());
+    assertEquals(once.terms(), scaled.terms());
+    for (int i = 0; i < once.coefficients().size(); i++) {
+      assertEquals(once.coefficients().get(i).estimate(), scaled.coefficients().get(i).estimate(), 1e-6, once.terms().get(i));
+    }
+    assertEquals(2, scaled.levels().size());
+    for (int d = 0; d < 2; d++) {
+      assertEquals(once.levels().get(d).term(), scaled.levels().get(d).term());
+      assertEquals(once.levels().get(d).estimate() + Math.log(1_000), scaled.levels().get(d).estimate(), 1e-6,
+          once.levels().get(d).term());
+    }
+  }
+
   private static List<EntryModel.Cell> cells(int k) {
+    return cells("Unknown", k);
+  }
+
+  private static List<EntryModel.Cell> twoAuthorities(int k) {
+    List<EntryModel.Cell> cells = new ArrayList<>(cells("Z001 / Unknown", k));
+    cells.addAll(cells("Z002 / Unknown", 2 * k));
+    return cells;
+  }
+
+  private static List<EntryModel.Cell> cells(String district, int k) {
     List<EntryModel.Cell> cells = new ArrayList<>();
     for (String[] band : SAMPLE) {
       String[] counts = band[1].split(" ");
       for (int m = 0; m < counts.length; m++) {
-        cells.add(new EntryModel.Cell("Unknown", band[0], LocalDate.of(2017, 4, 1).plusMonths(m), k * Long.parseLong(counts[m])));
+        cells.add(new EntryModel.Cell(district, band[0], LocalDate.of(2017, 4, 1).plusMonths(m), k * Long.parseLong(counts[m])));
       }
     }
     return cells;
