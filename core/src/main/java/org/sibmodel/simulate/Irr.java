@@ -42,7 +42,7 @@ final class Irr {
   }
 
   /** The root in [lo, hi] by bisection, the value at lo known. */
-  private static double bisect(double[] cash, double lo, double fLo, double hi) {
+  static double bisect(double[] cash, double lo, double fLo, double hi) {
     for (int i = 0; i < 100 && hi - lo > 1e-13; i++) {
       double mid = (lo + hi) / 2;
       double f = npv(cash, mid);
@@ -56,7 +56,8 @@ final class Irr {
     return (lo + hi) / 2;
   }
 
-  private static double npv(double[] cash, double monthly) {
+  /** The net present value of the flows at a monthly rate. */
+  static double npv(double[] cash, double monthly) {
     double v = 0;
     double factor = 1;
     for (double c : cash) {

@@ -45,7 +45,10 @@ class Irr_GridSearchTest {
     assertEquals(0.0, Irr.annual(new double[] {0, 0, 0}));
   }
 
-  /** The search as it was before each grid point's value was kept: both ends of every bracket computed. */
+  /**
+   * The search as it was before each grid point's value was kept: both ends of every bracket
+   * computed, and the value at the bracket's lower end computed again for the bisection.
+   */
   private static Double plainSearch(double[] cash) {
     double step = 0.0005;
     double best = Double.NaN;
@@ -53,41 +56,19 @@ class Irr_GridSearchTest {
       for (int sign : new int[] {1, -1}) {
         double a = sign * i * step;
         double b = sign * (i + 1) * step;
-        double fa = npv(cash, a);
-        double fb = npv(cash, b);
+        double fa = Irr.npv(cash, a);
+        double fb = Irr.npv(cash, b);
         if (fa == 0) {
           best = a;
           break;
         }
         if (Math.signum(fa) != Math.signum(fb)) {
           double lo = Math.min(a, b);
-          double hi = Math.max(a, b);
-          double fLo = npv(cash, lo);
-          for (int k = 0; k < 100 && hi - lo > 1e-13; k++) {
-            double mid = (lo + hi) / 2;
-            double f = npv(cash, mid);
-            if (Math.signum(f) == Math.signum(fLo)) {
-              lo = mid;
-              fLo = f;
-            } else {
-              hi = mid;
-            }
-          }
-          best = (lo + hi) / 2;
+          best = Irr.bisect(cash, lo, Irr.npv(cash, lo), Math.max(a, b));
           break;
         }
       }
     }
     return Double.isNaN(best) ? null : Math.pow(1 + best, 12) - 1;
-  }
-
-  private static double npv(double[] cash, double monthly) {
-    double v = 0;
-    double factor = 1;
-    for (double c : cash) {
-      v += c / factor;
-      factor *= 1 + monthly;
-    }
-    return v;
   }
 }
