@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.special.Gamma;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -176,7 +175,7 @@ final class DistrictLevelModel {
       }
       pearson += (y[i] - mu[i]) * (y[i] - mu[i]) / mu[i];
       deviance += 2 * ((y[i] > 0 ? y[i] * Math.log(y[i] / mu[i]) : 0) - (y[i] - mu[i]));
-      logLikelihood += y[i] * Math.log(mu[i]) - mu[i] - Gamma.logGamma(y[i] + 1);
+      logLikelihood += PoissonGlm.logLikelihood(y[i], mu[i]);
     }
     double[][] schur = new double[k][k];
     for (int p = 0; p < k; p++) {

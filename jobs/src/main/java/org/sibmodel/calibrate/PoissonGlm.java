@@ -57,11 +57,15 @@ final class PoissonGlm {
       }
       double logLikelihood = 0;
       for (int i = 0; i < mu.length; i++) {
-        double y = counts.get(i);
-        logLikelihood += y * Math.log(mu[i]) - mu[i] - Gamma.logGamma(y + 1);
+        logLikelihood += logLikelihood(counts.get(i), mu[i]);
       }
       return -2 * logLikelihood + 2 * (coefficients.length + 1);
     }
+  }
+
+  /** The Poisson log-likelihood of a count {@code y} at mean {@code mu}. */
+  static double logLikelihood(double y, double mu) {
+    return y * Math.log(mu) - mu - Gamma.logGamma(y + 1);
   }
 
   private PoissonGlm() {}
