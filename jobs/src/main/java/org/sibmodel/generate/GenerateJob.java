@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.stream.IntStream;
-import org.apache.hadoop.conf.Configuration;
 import org.sibmodel.SibVersion;
 import org.sibmodel.io.Json;
 import org.sibmodel.io.OutputDir;
@@ -13,6 +12,7 @@ import org.sibmodel.io.Stage;
 import org.sibmodel.reference.PostcodeLookup;
 import org.sibmodel.schemas.Schemas;
 import org.sibmodel.schemas.Ssda903Codes;
+import org.sibmodel.spark.NioLocalFileSystem;
 
 /**
  * Writes the synthetic county's returns: a folder per collection year with header.csv,
@@ -34,7 +34,7 @@ public final class GenerateJob {
     INPUTS.forEach(provenance::bundled);
     // Opening the output starts Hadoop's file system, ~2 s of class loading and configuration
     // parsing on a small machine: do it on its own thread while the county is simulated.
-    FutureTask<OutputDir> staging = new FutureTask<>(() -> OutputDir.stage(options.out(), new Configuration()));
+    FutureTask<OutputDir> staging = new FutureTask<>(() -> OutputDir.stage(options.out(), NioLocalFileSystem.configuration()));
     Thread opener = new Thread(staging, "sib-generate-output");
     opener.setDaemon(true);
     opener.start();
@@ -116,7 +116,7 @@ public final class GenerateJob {
     int years = options.lastYear() - first + 1;
     long[][] yearRows = new long[years][3];
     List<NationalSummary.Authority> written = new java.util.ArrayList<>();
-    try (OutputDir out = OutputDir.stage(options.out(), new Configuration())) {
+    try (OutputDir out = OutputDir.stage(options.out(), NioLocalFileSystem.configuration())) {
       try (YearFiles files = new YearFiles(out, first, options.lastYear())) {
         for (SyntheticAuthority authority : authorities) {
           SyntheticCounty county = SyntheticCounty.simulate(authority.model(base), authority.seed(), options.lastYear());

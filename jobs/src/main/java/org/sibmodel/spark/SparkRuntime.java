@@ -68,6 +68,9 @@ public final class SparkRuntime implements AutoCloseable {
           // In one JVM the shuffle's files never cross a network: compressing them only costs CPU
           // (ingest at K=200: about 8% of its CPU time, issue 14). A cluster keeps compressing.
           builder.config("spark.shuffle.compress", "false");
+          // Local files' permissions set without a chmod process for each (NioLocalFileSystem). A
+          // cluster's executors keep Hadoop's own: they may load it before sib's jar is on hand.
+          builder.config("spark.hadoop." + NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
       }
       owned = SparkSession.getDefaultSession().isEmpty();
